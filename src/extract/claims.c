@@ -1,0 +1,383 @@
+/* Relate: claims — direct quotes, indirect speech and attributions — with
+ * their speaker, the outlet that reported them, stance, hedging and date. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct cues {
+    size_t verb;          /* token of the reporting verb, or NG_NONE */
+    const ng_lex_verb *v;
+    size_t before;        /* token after a source_before cue ("laut"), or NG_NONE */
+    int berufung;         /* the source_before cue was "unter Berufung auf" */
+    size_t after;         /* token before "zufolge", or NG_NONE */
+    const char *cue_text; /* the cue as written */
+    int hedged, deny, quote;
+} cues;
+
+static int is_article(const ctx *c, size_t i)
+{
+    static const char *const arts[] = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einen",
+                                       "einem", "einer", "eines"};
+    for (size_t k = 0; k < G_N_ELEMENTS(arts); k++)
+        if (ng_tok_iequals(c, i, arts[k]))
+            return 1;
+    return 0;
+}
+
+static int clause_break(const ctx *c, size_t i)
+{
+    const ng_token *t = &c->seg.tokens[i];
+    return t->kind == NG_TOK_QUOTE_OPEN || t->kind == NG_TOK_QUOTE_CLOSE ||
+           (t->kind == NG_TOK_PUNCT && (ng_tok_equals(c, i, ",") || ng_tok_equals(c, i, ":") ||
+                                        ng_tok_equals(c, i, ";") || ng_tok_equals(c, i, ".")));
+}
+
+static int is_actor(const ent *e)
+{
+    return e->type != NG_ENT_PLACE;
+}
+
+/* Is the mention a name (capitalised), not an adjective like "südkoreanische"? */
+static int mention_is_name(const ctx *c, const mention *m)
+{
+    return g_unichar_isupper(g_utf8_get_char(c->text + m->start)) &&
+           !ng_lex_adjective(c->lex, c->text + m->start, m->end - m->start);
+}
+
+/* An unnamed source: "ein ukrainischer Militärbeamter", "westliche Diplomaten". */
+static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last)
+{
+    size_t j = i;
+    while (j < end && is_article(c, j))
+        j++;
+    size_t adj_first = j;
+    while (j < end && c->seg.tokens[j].kind == NG_TOK_WORD && !(c->seg.tokens[j].flags & NG_TOKF_CAP) &&
+           j < adj_first + 3)
+        j++;
+    if (j >= end || c->seg.tokens[j].kind != NG_TOK_WORD)
+        return NG_NONE;
+    const ng_lex_role *r = ng_lex_role_get(c->lex, tok_str(c, j), tok_len(c, j));
+    if (!r || !(r->kind & NG_ROLE_SOURCE))
+        return NG_NONE;
+    GString *label = g_string_new(NULL);
+    for (size_t k = adj_first; k < j; k++) {
+        const char *s = tok_str(c, k);
+        size_t n = tok_len(c, k);
+        /* Adjective in its strong masculine form: "ukrainischen" → "ukrainischer". */
+        size_t cut = n;
+        if (n > 3 && (strncmp(s + n - 2, "en", 2) == 0 || strncmp(s + n - 2, "em", 2) == 0 ||
+                      strncmp(s + n - 2, "er", 2) == 0 || strncmp(s + n - 2, "es", 2) == 0))
+            cut = n - 2;
+        else if (n > 2 && s[n - 1] == 'e')
+            cut = n - 1;
+        g_string_append_len(label, s, (gssize)cut);
+        g_string_append(label, "er ");
+    }
+    g_string_append(label, r->base);
+    /* Unnamed sources are kept apart between documents by the store. */
+    size_t e = ng_ctx_entity(c, NG_ENT_PERSON, label->str, 1);
+    ent *en = c->ents->pdata[e];
+    if (!en->anonymous)
+        en->anonymous = 1;
+    ng_ctx_mention(c, e, adj_first, j, c->seg.tokens[adj_first].start, c->seg.tokens[j].end);
+    ng_ctx_add_alias(c, e, label->str);
+    g_string_free(label, TRUE);
+    *last = j;
+    return e;
+}
+
+/* The actor a cue points to, searching from token i forwards. */
+static size_t actor_after(ctx *c, size_t i, size_t end, size_t window)
+{
+    size_t fallback = NG_NONE;
+    for (size_t k = i; k < end && k < i + window; k++) {
+        if (k > i && clause_break(c, k))
+            break;
+        size_t mi = c->tok_mention[k];
+        if (mi != NG_NONE) {
+            mention *m = &g_array_index(c->mentions, mention, mi);
+            ent *e = c->ents->pdata[m->entity];
+            if (is_actor(e) && mention_is_name(c, m))
+                return m->entity;
+            if (is_actor(e) && fallback == NG_NONE)
+                fallback = m->entity;
+            continue;
+        }
+        size_t last;
+        size_t a = anonymous_at(c, k, end, &last);
+        if (a != NG_NONE)
+            return a;
+        if (ng_is_name_like(c, k) && k > i) {
+            /* An unknown name right after the cue: a person ("sagte Budanow"). */
+            gchar *label = g_strndup(tok_str(c, k), tok_len(c, k));
+            size_t e = ng_ctx_entity(c, NG_ENT_PERSON, label, 0);
+            ng_ctx_mention(c, e, k, k, c->seg.tokens[k].start, c->seg.tokens[k].end);
+            g_free(label);
+            return e;
+        }
+    }
+    return fallback;
+}
+
+static size_t actor_before(ctx *c, size_t i, size_t first, size_t window)
+{
+    size_t fallback = NG_NONE;
+    for (size_t k = i; k-- > first && k + window > i;) {
+        if (clause_break(c, k))
+            break;
+        size_t mi = c->tok_mention[k];
+        if (mi == NG_NONE)
+            continue;
+        mention *m = &g_array_index(c->mentions, mention, mi);
+        ent *e = c->ents->pdata[m->entity];
+        if (is_actor(e) && mention_is_name(c, m))
+            return m->entity;
+        if (is_actor(e) && fallback == NG_NONE)
+            fallback = m->entity;
+    }
+    return fallback;
+}
+
+static size_t pronoun_near(ctx *c, size_t v, size_t first, size_t end)
+{
+    for (size_t k = v + 1; k < end && k <= v + 2; k++)
+        if (ng_lex_pronoun(c->lex, tok_str(c, k), tok_len(c, k)))
+            return k;
+    if (v > first && ng_lex_pronoun(c->lex, tok_str(c, v - 1), tok_len(c, v - 1)))
+        return v - 1;
+    return NG_NONE;
+}
+
+/* Finds the cues of a token range, outside quotations. */
+static void find_cues(ctx *c, size_t a, size_t b, const unsigned char *in_quote, cues *q)
+{
+    memset(q, 0, sizeof *q);
+    q->verb = q->before = q->after = NG_NONE;
+    q->cue_text = "";
+    char buf[160];
+    for (size_t i = a; i < b; i++) {
+        if (in_quote[i]) {
+            q->quote = 1;
+            continue;
+        }
+        const ng_token *t = &c->seg.tokens[i];
+        if (t->kind != NG_TOK_WORD)
+            continue;
+        /* Multi-word cues, longest first. */
+        for (int w = c->lex->max_cue_words; w >= 1; w--) {
+            if (i + (size_t)w > b)
+                continue;
+            size_t len = 0;
+            int ok = 1;
+            for (size_t k = i; k < i + (size_t)w && ok; k++) {
+                if (in_quote[k] || len + tok_len(c, k) + 2 >= sizeof buf)
+                    ok = 0;
+                else {
+                    if (k > i)
+                        buf[len++] = ' ';
+                    memcpy(buf + len, tok_str(c, k), tok_len(c, k));
+                    len += tok_len(c, k);
+                }
+            }
+            if (!ok)
+                continue;
+            buf[len] = '\0';
+            gchar *low = g_utf8_strdown(buf, -1);
+            const ng_lex_cue *cue = ng_lex_cue_get(c->lex, low);
+            if (cue) {
+                switch (cue->kind) {
+                case NG_CUE_SOURCE_BEFORE:
+                    /* "so" and "wie" are cues only as ", so X" and "wie X berichtet". */
+                    if ((strcmp(low, "so") == 0 && !(i > a && ng_tok_equals(c, i - 1, ","))) ||
+                        (strcmp(low, "wie") == 0))
+                        break;
+                    if (q->before == NG_NONE || strstr(low, "berufung")) {
+                        q->before = i + (size_t)w;
+                        q->berufung = strstr(low, "berufung") != NULL;
+                        if (!q->berufung)
+                            q->cue_text = cue->phrase;
+                    }
+                    break;
+                case NG_CUE_SOURCE_AFTER:
+                    if (q->after == NG_NONE && i > a) {
+                        q->after = i - 1;
+                        q->cue_text = cue->phrase;
+                    }
+                    break;
+                case NG_CUE_HEDGE: q->hedged = 1; break;
+                case NG_CUE_DENY: q->deny = 1; break;
+                default: break;
+                }
+                g_free(low);
+                break;
+            }
+            g_free(low);
+        }
+        if (q->verb == NG_NONE && (!(t->flags & NG_TOKF_CAP) || (t->flags & NG_TOKF_SENT_START))) {
+            const ng_lex_verb *v = ng_lex_verb_get(c->lex, tok_str(c, i), tok_len(c, i));
+            for (; v; v = v->next) {
+                if (!*v->particle)
+                    break;
+                /* A separated particle must follow in the clause: "wies ... zurück". */
+                int found = 0;
+                for (size_t k = i + 1; k < b && !found; k++)
+                    found = !in_quote[k] && ng_tok_iequals(c, k, v->particle) &&
+                            (k + 1 >= b || clause_break(c, k + 1));
+                if (found)
+                    break;
+            }
+            if (v) {
+                q->verb = i;
+                q->v = v;
+                if (v->deny)
+                    q->deny = 1;
+            }
+        }
+    }
+}
+
+static char *claim_date(ctx *c, size_t a, size_t b)
+{
+    for (size_t i = a; i + 1 < b; i++) {
+        const ng_token *t = &c->seg.tokens[i];
+        if (!(t->flags & NG_TOKF_ORDINAL))
+            continue;
+        int month = ng_lex_month(c->lex, tok_str(c, i + 1), tok_len(c, i + 1));
+        if (!month)
+            continue;
+        int day = atoi(tok_str(c, i));
+        if (day < 1 || day > 31)
+            continue;
+        if (i + 2 < b && c->seg.tokens[i + 2].kind == NG_TOK_NUMBER && tok_len(c, i + 2) == 4)
+            return g_strdup_printf("%.4s-%02d-%02d", tok_str(c, i + 2), month, day);
+        return g_strdup_printf("--%02d-%02d", month, day);
+    }
+    return g_strdup("");
+}
+
+ng_status ng_find_claims(ctx *c)
+{
+    size_t nt = c->seg.ntokens;
+    unsigned char *in_quote = g_malloc0(nt ? nt : 1);
+    /* Quotations: from an opening mark to its closing mark on the same line. */
+    size_t *group = g_new0(size_t, c->seg.nsentences ? c->seg.nsentences : 1);
+    for (size_t s = 0; s < c->seg.nsentences; s++)
+        group[s] = s;
+    for (size_t i = 0; i < nt; i++) {
+        if (c->seg.tokens[i].kind != NG_TOK_QUOTE_OPEN)
+            continue;
+        size_t j = i + 1;
+        while (j < nt && c->seg.tokens[j].kind != NG_TOK_QUOTE_CLOSE &&
+               !(c->seg.tokens[j].flags & NG_TOKF_LINE_START))
+            j++;
+        if (j >= nt || c->seg.tokens[j].kind != NG_TOK_QUOTE_CLOSE)
+            continue;
+        for (size_t k = i; k <= j; k++)
+            in_quote[k] = 1;
+        /* A quotation over several sentences makes them one claim. */
+        for (uint32_t s = c->tok_sentence[i] + 1; s <= c->tok_sentence[j]; s++)
+            group[s] = group[s - 1];
+        i = j;
+    }
+    size_t last_speaker = NG_NONE, last_person = NG_NONE, last_claim_group = NG_NONE;
+    for (size_t s = 0; s < c->seg.nsentences;) {
+        size_t e = s;
+        while (e + 1 < c->seg.nsentences && group[e + 1] == group[s])
+            e++;
+        size_t a = c->seg.sentences[s].first;
+        size_t b = c->seg.sentences[e].first + c->seg.sentences[e].count;
+        cues q;
+        find_cues(c, a, b, in_quote, &q);
+        size_t speaker = NG_NONE, reporter = NG_NONE;
+        const char *cue = "";
+        if (q.before != NG_NONE) {
+            speaker = actor_after(c, q.before, b, 8);
+            cue = q.berufung ? "unter Berufung auf" : q.cue_text;
+        }
+        if (speaker == NG_NONE && q.after != NG_NONE) {
+            speaker = actor_before(c, q.after + 1, a, 6);
+            cue = q.cue_text;
+        }
+        if (q.verb != NG_NONE) {
+            size_t subj = actor_after(c, q.verb + 1, b, 6);
+            if (subj == NG_NONE) {
+                size_t p = pronoun_near(c, q.verb, a, b);
+                if (p != NG_NONE)
+                    subj = last_person != NG_NONE ? last_person : last_speaker;
+            }
+            if (subj == NG_NONE)
+                subj = actor_before(c, q.verb, a, 10);
+            if (speaker == NG_NONE) {
+                speaker = subj;
+                cue = q.v->lemma;
+            } else if (q.berufung && subj != NG_NONE && subj != speaker) {
+                reporter = subj;
+                cue = q.v->lemma;
+            }
+        }
+        int continuation = 0;
+        if (speaker == NG_NONE && last_claim_group != NG_NONE && last_claim_group + 1 == s) {
+            for (size_t i = a; i < b && !continuation; i++)
+                continuation = !in_quote[i] && ng_lex_is_continuation(c->lex, tok_str(c, i), tok_len(c, i));
+            if (continuation || q.quote)
+                speaker = last_speaker;
+        }
+        if (speaker == NG_NONE && !(q.quote && q.verb != NG_NONE)) {
+            s = e + 1;
+            continue;
+        }
+        uint32_t start = c->seg.sentences[s].start;
+        /* "Das berichtet X", "Das sagte X": the sentence before is the claim. */
+        if (q.verb != NG_NONE && q.verb <= a + 1 && s > 0 &&
+            (ng_tok_equals(c, a, "Das") || ng_tok_equals(c, a, "Dies")))
+            start = c->seg.sentences[s - 1].start;
+        uint32_t end = c->seg.sentences[e].end;
+        ng_xclaim x = {0};
+        x.start = start;
+        x.end = end;
+        x.text = g_strndup(c->text + start, end - start);
+        x.cue = g_strdup(cue ? cue : "");
+        x.stance = q.deny ? NG_STANCE_DENY : NG_STANCE_ASSERT;
+        x.hedged = q.hedged;
+        x.quote = q.quote;
+        x.date = claim_date(c, a, b);
+        g_array_append_val(c->claims, x);
+        size_t ci = c->claims->len - 1;
+        ng_ref cref = {NG_REF_CLAIM, ci};
+        if (speaker != NG_NONE)
+            ng_ctx_edge(c, NG_EDGE_SAID, (ng_ref){NG_REF_ENTITY, speaker}, cref, 1, NULL, q.deny);
+        if (reporter != NG_NONE) {
+            ng_ctx_edge(c, NG_EDGE_REPORTED, (ng_ref){NG_REF_ENTITY, reporter}, cref, 1, NULL, 0);
+            ng_ctx_edge(c, NG_EDGE_CITES, (ng_ref){NG_REF_ENTITY, reporter}, (ng_ref){NG_REF_ENTITY, speaker}, 1,
+                        NULL, 0);
+        }
+        for (guint k = 0; k < c->quantities->len; k++) {
+            ng_xquantity *qq = &g_array_index(c->quantities, ng_xquantity, k);
+            if (qq->start >= start && qq->end <= end)
+                ng_ctx_edge(c, NG_EDGE_STATES, cref, (ng_ref){NG_REF_QUANTITY, k}, 1, NULL, 0);
+        }
+        GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+        for (guint m = 0; m < c->mentions->len; m++) {
+            mention *mm = &g_array_index(c->mentions, mention, m);
+            if (mm->start < start || mm->end > end || mm->entity == speaker || mm->entity == reporter ||
+                g_hash_table_contains(seen, GSIZE_TO_POINTER(mm->entity + 1)))
+                continue;
+            g_hash_table_add(seen, GSIZE_TO_POINTER(mm->entity + 1));
+            ng_ctx_edge(c, NG_EDGE_MENTIONS, cref, (ng_ref){NG_REF_ENTITY, mm->entity}, 1, NULL, 0);
+        }
+        g_hash_table_destroy(seen);
+        if (speaker != NG_NONE) {
+            last_speaker = speaker;
+            ent *se = c->ents->pdata[speaker];
+            if (se->type == NG_ENT_PERSON)
+                last_person = speaker;
+        }
+        last_claim_group = e;
+        s = e + 1;
+    }
+    g_free(group);
+    g_free(in_quote);
+    return NG_OK;
+}

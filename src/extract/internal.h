@@ -1,0 +1,72 @@
+/* State of one document's extraction, shared by the recognise, quantity,
+ * claims and relate steps.  Lives on the caller's stack: nothing global. */
+#ifndef NG_EXTRACT_INTERNAL_H
+#define NG_EXTRACT_INTERNAL_H
+
+#include <glib.h>
+#include "lexicon/lexicon_impl.h"
+#include "newsgraph/extract.h"
+#include "newsgraph/quantity.h"
+#include "newsgraph/segment.h"
+
+#define NG_NONE ((size_t)-1)
+
+typedef struct ent {
+    char *label;
+    char *key;
+    ng_entity_type type;
+    int anonymous;
+    int korean;
+    GPtrArray *aliases; /* char*, base forms */
+} ent;
+
+typedef struct mention {
+    size_t entity;
+    uint32_t first_tok, last_tok; /* token range (inclusive) */
+    uint32_t start, end;          /* bytes */
+    uint32_t sentence;
+} mention;
+
+typedef struct ctx {
+    const ng_lexicon *lex;
+    const ng_document *doc;
+    const char *text;
+    ng_segmentation seg;
+    uint32_t *tok_sentence; /* sentence of each token */
+    size_t *tok_mention;    /* mention covering each token, or NG_NONE */
+    GPtrArray *ents;        /* ent* */
+    GHashTable *by_key;     /* "type:key" -> index+1 */
+    GHashTable *short_names;/* surname (or Korean family name) -> GArray of entity indices */
+    GArray *mentions;       /* mention */
+    GArray *claims;         /* ng_xclaim */
+    GArray *quantities;     /* ng_xquantity */
+    GArray *edges;          /* ng_xedge */
+    GArray *quantity_tokens;/* ng_quantity_match, parallel to quantities */
+} ctx;
+
+/* Token helpers. */
+static inline size_t tok_len(const ctx *c, size_t i)
+{
+    return c->seg.tokens[i].end - c->seg.tokens[i].start;
+}
+static inline const char *tok_str(const ctx *c, size_t i)
+{
+    return c->text + c->seg.tokens[i].start;
+}
+int ng_tok_equals(const ctx *c, size_t i, const char *s);
+int ng_tok_iequals(const ctx *c, size_t i, const char *s);
+
+size_t ng_ctx_entity(ctx *c, ng_entity_type type, const char *label, int anonymous);
+void ng_ctx_add_alias(ctx *c, size_t e, const char *alias);
+size_t ng_ctx_mention(ctx *c, size_t e, size_t first_tok, size_t last_tok, uint32_t start, uint32_t end);
+void ng_ctx_edge(ctx *c, ng_edge_type type, ng_ref src, ng_ref dst, double weight, const char *role, int deny);
+
+/* Steps, in pipeline order. */
+ng_status ng_recognise(ctx *c);
+ng_status ng_find_quantities(ctx *c);
+ng_status ng_find_claims(ctx *c);
+
+/* A person named by an unknown capitalised word after a cue ("sagte Budanow"). */
+int ng_is_name_like(const ctx *c, size_t i);
+
+#endif

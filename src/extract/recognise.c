@@ -1,0 +1,489 @@
+/* Recognise and resolve: entities from lexicons (names, country adjectives
+ * and demonyms, compounds like "US-Regierung"), persons from given names,
+ * Korean family names and titles, then short forms ("Austin", "Putins",
+ * "Kim") resolved to the nearest fitting full name of the document. */
+#include <string.h>
+
+#include "internal.h"
+
+int ng_tok_equals(const ctx *c, size_t i, const char *s)
+{
+    size_t n = strlen(s);
+    return tok_len(c, i) == n && memcmp(tok_str(c, i), s, n) == 0;
+}
+
+int ng_tok_iequals(const ctx *c, size_t i, const char *s)
+{
+    size_t n = strlen(s);
+    return tok_len(c, i) == n && g_ascii_strncasecmp(tok_str(c, i), s, n) == 0;
+}
+
+static int is_word(const ctx *c, size_t i)
+{
+    return i < c->seg.ntokens && c->seg.tokens[i].kind == NG_TOK_WORD;
+}
+
+static int is_cap(const ctx *c, size_t i)
+{
+    return is_word(c, i) && (c->seg.tokens[i].flags & NG_TOKF_CAP);
+}
+
+static int free_tok(const ctx *c, size_t i)
+{
+    return i < c->seg.ntokens && c->tok_mention[i] == NG_NONE;
+}
+
+static int same_sentence(const ctx *c, size_t a, size_t b)
+{
+    return a < c->seg.ntokens && b < c->seg.ntokens && c->tok_sentence[a] == c->tok_sentence[b];
+}
+
+/* Length of the token without a genitive ending ("Putins" → "Putin",
+ * "Nordkoreas" → "Nordkorea"), or 0 when it has none. */
+static size_t genitive_base(const char *s, size_t n)
+{
+    if (n > 3 && (s[n - 1] == 's') && s[n - 2] != 's')
+        return n - 1;
+    if (n > 4 && memcmp(s + n - 3, "\xE2\x80\x99", 3) == 0) /* Rubens’ */
+        return n - 3;
+    if (n > 2 && s[n - 1] == '\'')
+        return n - 1;
+    return 0;
+}
+
+/* An ordinary German word (in the dictionary in lower case, or as written
+ * when it is not a known name part). */
+int ng_is_name_like(const ctx *c, size_t i)
+{
+    if (!is_cap(c, i) || tok_len(c, i) < 2)
+        return 0;
+    const ng_token *t = &c->seg.tokens[i];
+    const char *s = tok_str(c, i);
+    size_t n = tok_len(c, i);
+    if (t->flags & NG_TOKF_ABBREV)
+        return 0;
+    if (ng_lex_is_lower_word(c->lex, s, n) || ng_lex_role_get(c->lex, s, n) ||
+        ng_lex_verb_get(c->lex, s, n) || ng_lex_number_get(c->lex, s, n) ||
+        ng_lex_unit_get(c->lex, s, n) || ng_lex_month(c->lex, s, n))
+        return 0;
+    if (ng_lex_is_word(c->lex, s, n) && !ng_lex_is_given_name(c->lex, s, n))
+        return 0;
+    return 1;
+}
+
+static int article_like(const ctx *c, size_t i)
+{
+    static const char *const arts[] = {"der", "die", "das", "des", "dem", "den", "Der", "Die", "Das"};
+    for (size_t k = 0; k < G_N_ELEMENTS(arts); k++)
+        if (ng_tok_equals(c, i, arts[k]))
+            return 1;
+    return 0;
+}
+
+/* Longest lexicon phrase starting at token i; returns tokens used (0: none). */
+static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **out, size_t *base_end)
+{
+    const char *s = tok_str(c, i);
+    size_t n = tok_len(c, i);
+    int max = ng_lex_name_max(c->lex, s, n);
+    size_t g = genitive_base(s, n);
+    if (!max && g)
+        max = ng_lex_name_max(c->lex, s, g) ? 1 : 0;
+    if (!max)
+        return 0;
+    char buf[256];
+    for (size_t k = (size_t)max; k >= 1; k--) {
+        if (i + k > end)
+            continue;
+        size_t len = 0;
+        int ok = 1;
+        for (size_t j = i; j < i + k && ok; j++) {
+            if (!free_tok(c, j) || (j > i && c->seg.tokens[j].kind != NG_TOK_WORD &&
+                                    c->seg.tokens[j].kind != NG_TOK_NUMBER && !ng_tok_equals(c, j, "&")))
+                ok = 0;
+            size_t tl = tok_len(c, j);
+            if (!ok || len + tl + 1 >= sizeof buf) {
+                ok = 0;
+                break;
+            }
+            if (j > i)
+                buf[len++] = ' ';
+            memcpy(buf + len, tok_str(c, j), tl);
+            len += tl;
+        }
+        if (!ok)
+            continue;
+        const ng_lex_entity *e = ng_lex_name(c->lex, buf, len);
+        size_t last = i + k - 1;
+        size_t bend = c->seg.tokens[last].end;
+        if (!e) {
+            size_t lg = genitive_base(tok_str(c, last), tok_len(c, last));
+            if (lg) {
+                size_t cut = tok_len(c, last) - lg;
+                e = ng_lex_name(c->lex, buf, len - cut);
+                bend -= (uint32_t)cut;
+            }
+        }
+        if (!e)
+            continue;
+        if ((e->flags & NG_LEXF_AMBIGUOUS) && !(i > 0 && (c->seg.tokens[i - 1].kind == NG_TOK_QUOTE_OPEN ||
+                                                          article_like(c, i - 1))))
+            continue;
+        /* A one-word name that is also an ordinary lower-case word ("Essen")
+         * counts only where it cannot be that word. */
+        if (k == 1 && !(c->seg.tokens[i].flags & NG_TOKF_ALLCAPS) && ng_lex_is_lower_word(c->lex, s, n) &&
+            (c->seg.tokens[i].flags & NG_TOKF_SENT_START))
+            continue;
+        *out = e;
+        *base_end = bend;
+        return k;
+    }
+    return 0;
+}
+
+size_t ng_ctx_entity(ctx *c, ng_entity_type type, const char *label, int anonymous)
+{
+    char *key = ng_name_key(label);
+    gchar *full = g_strdup_printf("%d:%s", (int)type, key);
+    size_t idx = GPOINTER_TO_SIZE(g_hash_table_lookup(c->by_key, full));
+    if (idx) {
+        g_free(full);
+        free(key);
+        return idx - 1;
+    }
+    ent *e = g_new0(ent, 1);
+    e->label = g_strdup(label);
+    e->key = key;
+    e->type = type;
+    e->anonymous = anonymous;
+    e->aliases = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_add(c->ents, e);
+    g_hash_table_insert(c->by_key, full, GSIZE_TO_POINTER(c->ents->len));
+    return c->ents->len - 1;
+}
+
+void ng_ctx_add_alias(ctx *c, size_t idx, const char *alias)
+{
+    ent *e = c->ents->pdata[idx];
+    for (guint i = 0; i < e->aliases->len; i++)
+        if (strcmp(e->aliases->pdata[i], alias) == 0)
+            return;
+    g_ptr_array_add(e->aliases, g_strdup(alias));
+}
+
+size_t ng_ctx_mention(ctx *c, size_t e, size_t first_tok, size_t last_tok, uint32_t start, uint32_t end)
+{
+    mention m = {e, (uint32_t)first_tok, (uint32_t)last_tok, start, end, c->tok_sentence[first_tok]};
+    g_array_append_val(c->mentions, m);
+    size_t mi = c->mentions->len - 1;
+    for (size_t t = first_tok; t <= last_tok; t++)
+        if (c->tok_mention[t] == NG_NONE)
+            c->tok_mention[t] = mi;
+    /* Aliases are names: adjectives and demonyms ("nordkoreanische",
+     * "Nordkoreaner") are mentions of a country but not its names. */
+    const char *s = c->text + start;
+    size_t n = end - start;
+    if (g_unichar_isupper(g_utf8_get_char(s)) && !ng_lex_demonym(c->lex, s, n) &&
+        !ng_lex_adjective(c->lex, s, n)) {
+        gchar *alias = g_strndup(s, n);
+        ng_ctx_add_alias(c, e, alias);
+        g_free(alias);
+    }
+    return mi;
+}
+
+static void register_short(ctx *c, size_t e, const char *s, size_t n)
+{
+    gchar *k = g_strndup(s, n);
+    GArray *list = g_hash_table_lookup(c->short_names, k);
+    if (!list) {
+        list = g_array_new(FALSE, FALSE, sizeof(size_t));
+        g_hash_table_insert(c->short_names, k, list);
+    } else {
+        g_free(k);
+    }
+    for (guint i = 0; i < list->len; i++)
+        if (g_array_index(list, size_t, i) == e)
+            return;
+    g_array_append_val(list, e);
+}
+
+/* A person spanning tokens [a, b]; the last token may carry a genitive s. */
+static void add_person(ctx *c, size_t a, size_t b, int korean)
+{
+    uint32_t start = c->seg.tokens[a].start, end = c->seg.tokens[b].end;
+    size_t g = genitive_base(tok_str(c, b), tok_len(c, b));
+    /* Strip a genitive s only where the bare form is not itself a name ("Jones"). */
+    if (g && b > a && ng_lex_is_lower_word(c->lex, tok_str(c, b), g) == 0 &&
+        tok_str(c, b)[tok_len(c, b) - 1] == 's' && !korean)
+        end -= (uint32_t)(tok_len(c, b) - g);
+    gchar *label = g_strndup(c->text + start, end - start);
+    size_t e = ng_ctx_entity(c, NG_ENT_PERSON, label, 0);
+    ent *en = c->ents->pdata[e];
+    en->korean = korean;
+    ng_ctx_mention(c, e, a, b, start, end);
+    if (korean)
+        register_short(c, e, tok_str(c, a), tok_len(c, a));
+    else
+        register_short(c, e, c->text + c->seg.tokens[b].start, end - c->seg.tokens[b].start);
+    g_free(label);
+}
+
+/* Persons: "Kim Jong-un", "Kim Jong Un", "Lloyd Austin", "Ursula von der
+ * Leyen", "Präsident Selenskyj".  Returns the last token used, or NG_NONE. */
+static size_t match_person(ctx *c, size_t i, size_t end)
+{
+    const char *s = tok_str(c, i);
+    size_t n = tok_len(c, i);
+    if (!is_cap(c, i) || (c->seg.tokens[i].flags & NG_TOKF_ALLCAPS))
+        return NG_NONE;
+    if (ng_lex_is_korean_surname(c->lex, s, n) && i + 1 < end && is_cap(c, i + 1) && free_tok(c, i + 1)) {
+        const char *g = tok_str(c, i + 1);
+        const char *h = memchr(g, '-', tok_len(c, i + 1));
+        if (h && h + 1 < g + tok_len(c, i + 1) && g_unichar_islower(g_utf8_get_char(h + 1))) {
+            add_person(c, i, i + 1, 1);
+            return i + 1;
+        }
+        if (i + 2 < end && is_cap(c, i + 2) && tok_len(c, i + 1) <= 6 && tok_len(c, i + 2) <= 6 &&
+            ng_is_name_like(c, i + 1) && ng_is_name_like(c, i + 2) && free_tok(c, i + 2)) {
+            add_person(c, i, i + 2, 1);
+            return i + 2;
+        }
+    }
+    if (ng_lex_is_given_name(c->lex, s, n)) {
+        size_t j = i + 1;
+        while (j < end && j < i + 3 && is_cap(c, j) && ng_lex_is_given_name(c->lex, tok_str(c, j), tok_len(c, j)) &&
+               j + 1 < end && is_cap(c, j + 1))
+            j++;
+        while (j < end && is_word(c, j) && !(c->seg.tokens[j].flags & NG_TOKF_CAP) &&
+               ng_lex_is_particle(c->lex, tok_str(c, j), tok_len(c, j)))
+            j++;
+        if (j < end && is_cap(c, j) && free_tok(c, j) && !(c->seg.tokens[j].flags & NG_TOKF_ALLCAPS) &&
+            !ng_lex_role_get(c->lex, tok_str(c, j), tok_len(c, j)) &&
+            !ng_lex_verb_get(c->lex, tok_str(c, j), tok_len(c, j)) &&
+            !ng_lex_demonym(c->lex, tok_str(c, j), tok_len(c, j)) &&
+            (ng_is_name_like(c, j) || ng_lex_is_given_name(c->lex, tok_str(c, j), tok_len(c, j)) ||
+             ng_lex_name(c->lex, tok_str(c, j), tok_len(c, j)))) {
+            add_person(c, i, j, 0);
+            return j;
+        }
+    }
+    return NG_NONE;
+}
+
+/* The role word of token i: the whole token or the part after its last
+ * hyphen ("US-Verteidigungsminister"). */
+static const ng_lex_role *token_role(const ctx *c, size_t i, size_t *prefix_len)
+{
+    if (!is_word(c, i))
+        return NULL;
+    const char *s = tok_str(c, i);
+    size_t n = tok_len(c, i);
+    *prefix_len = 0;
+    const ng_lex_role *r = ng_lex_role_get(c->lex, s, n);
+    if (r)
+        return r;
+    const char *h = NULL;
+    for (const char *p = s; p < s + n; p++)
+        if (*p == '-')
+            h = p;
+    if (!h)
+        return NULL;
+    *prefix_len = (size_t)(h - s);
+    return ng_lex_role_get(c->lex, h + 1, (size_t)(s + n - h - 1));
+}
+
+/* "Präsident Selenskyj": a title followed by unknown capitalised words. */
+static size_t match_titled(ctx *c, size_t i, size_t end)
+{
+    size_t pl;
+    const ng_lex_role *r = token_role(c, i, &pl);
+    if (!r || !(r->kind & NG_ROLE_TITLE))
+        return NG_NONE;
+    size_t j = i + 1;
+    while (j < end && j < i + 4 && free_tok(c, j) && ng_is_name_like(c, j) &&
+           !ng_lex_name(c->lex, tok_str(c, j), tok_len(c, j)))
+        j++;
+    if (j == i + 1)
+        return NG_NONE;
+    add_person(c, i + 1, j - 1, ng_lex_is_korean_surname(c->lex, tok_str(c, i + 1), tok_len(c, i + 1)));
+    return j - 1;
+}
+
+static void mention_part(ctx *c, const ng_lex_entity *le, size_t t, uint32_t start, uint32_t end)
+{
+    size_t e = ng_ctx_entity(c, le->type, le->canonical, 0);
+    ng_ctx_mention(c, e, t, t, start, end);
+}
+
+/* Compounds: "US-Regierung" (name first), "russisch-ukrainischen" (adjectives). */
+static int match_compound(ctx *c, size_t i)
+{
+    const ng_token *t = &c->seg.tokens[i];
+    if (!(t->flags & NG_TOKF_HYPHEN))
+        return 0;
+    const char *s = tok_str(c, i);
+    size_t n = tok_len(c, i);
+    const char *h = memchr(s, '-', n);
+    size_t pl = (size_t)(h - s);
+    const ng_lex_entity *le = ng_lex_name(c->lex, s, pl);
+    if (!le) {
+        size_t g = genitive_base(s, pl);
+        if (g)
+            le = ng_lex_name(c->lex, s, g);
+    }
+    if (le && !(le->flags & NG_LEXF_AMBIGUOUS)) {
+        mention_part(c, le, i, t->start, t->start + (uint32_t)pl);
+        return 1;
+    }
+    /* All parts adjectives: every part names a country. */
+    int found = 0;
+    const char *p = s;
+    while (p < s + n) {
+        const char *q = memchr(p, '-', (size_t)(s + n - p));
+        size_t len = q ? (size_t)(q - p) : (size_t)(s + n - p);
+        gchar *part = g_strndup(p, len);
+        gchar *low = g_utf8_strdown(part, -1);
+        const ng_lex_entity *a = g_hash_table_lookup(c->lex->adjectives, low);
+        if (!a)
+            a = ng_lex_adjective(c->lex, p, len);
+        if (a && a->type == NG_ENT_COUNTRY) {
+            mention_part(c, a, i, t->start + (uint32_t)(p - s), t->start + (uint32_t)(p - s + len));
+            found = 1;
+        }
+        g_free(low);
+        g_free(part);
+        p += len + 1;
+    }
+    return found;
+}
+
+/* Resolves short forms to the nearest full name of the document: before the
+ * token if any, else after it. */
+static void resolve_short(ctx *c)
+{
+    for (size_t i = 0; i < c->seg.ntokens; i++) {
+        if (!free_tok(c, i) || !is_cap(c, i))
+            continue;
+        const char *s = tok_str(c, i);
+        size_t n = tok_len(c, i);
+        /* "Kim-Regime": the name part before a hyphen. */
+        const char *h = memchr(s, '-', n);
+        size_t use = h ? (size_t)(h - s) : n;
+        gchar *k = g_strndup(s, use);
+        GArray *list = g_hash_table_lookup(c->short_names, k);
+        if (!list) {
+            size_t g = genitive_base(s, use);
+            if (g) {
+                g_free(k);
+                k = g_strndup(s, g);
+                list = g_hash_table_lookup(c->short_names, k);
+                if (list)
+                    use = g;
+            }
+        }
+        g_free(k);
+        if (!list)
+            continue;
+        size_t best = NG_NONE, best_dist = (size_t)-1;
+        int best_before = 0;
+        for (guint m = 0; m < c->mentions->len; m++) {
+            mention *mm = &g_array_index(c->mentions, mention, m);
+            int fits = 0;
+            for (guint l = 0; l < list->len; l++)
+                fits |= g_array_index(list, size_t, l) == mm->entity;
+            if (!fits || mm->first_tok == i)
+                continue;
+            int before = mm->last_tok < i;
+            size_t dist = before ? i - mm->last_tok : mm->first_tok - i;
+            if ((before && !best_before) || (before == best_before && dist < best_dist)) {
+                best = mm->entity;
+                best_dist = dist;
+                best_before = before;
+            }
+        }
+        if (best != NG_NONE)
+            ng_ctx_mention(c, best, i, i, c->seg.tokens[i].start, c->seg.tokens[i].start + (uint32_t)use);
+    }
+}
+
+/* Role edges: "US-Verteidigungsminister Lloyd Austin" → role to the USA,
+ * "Südkoreas Verteidigungsminister Kim" → role to South Korea. */
+static void relate_roles(ctx *c)
+{
+    guint nm = c->mentions->len;
+    for (guint m = 0; m < nm; m++) {
+        mention mm = g_array_index(c->mentions, mention, m);
+        ent *e = c->ents->pdata[mm.entity];
+        if (e->type != NG_ENT_PERSON || mm.first_tok == 0)
+            continue;
+        size_t r = mm.first_tok - 1, pl = 0;
+        const ng_lex_role *role = token_role(c, r, &pl);
+        if (!role || !same_sentence(c, r, mm.first_tok))
+            continue;
+        size_t owner = NG_NONE;
+        if (c->tok_mention[r] != NG_NONE)
+            owner = g_array_index(c->mentions, mention, c->tok_mention[r]).entity;
+        else if (r > 0 && c->tok_mention[r - 1] != NG_NONE && same_sentence(c, r - 1, r))
+            owner = g_array_index(c->mentions, mention, c->tok_mention[r - 1]).entity;
+        if (owner == NG_NONE || owner == mm.entity)
+            continue;
+        ent *o = c->ents->pdata[owner];
+        if (o->type == NG_ENT_PERSON || o->type == NG_ENT_PLACE)
+            continue;
+        ng_ctx_edge(c, NG_EDGE_ROLE, (ng_ref){NG_REF_ENTITY, mm.entity}, (ng_ref){NG_REF_ENTITY, owner},
+                    1, role->base, 0);
+    }
+}
+
+ng_status ng_recognise(ctx *c)
+{
+    /* Pass 1: persons, then lexicon names, compounds, adjectives, demonyms. */
+    for (size_t s = 0; s < c->seg.nsentences; s++) {
+        const ng_sentence *sn = &c->seg.sentences[s];
+        size_t end = sn->first + sn->count;
+        for (size_t i = sn->first; i < end; i++) {
+            if (!free_tok(c, i) || !is_word(c, i))
+                continue;
+            size_t last = match_person(c, i, end);
+            if (last != NG_NONE) {
+                i = last;
+                continue;
+            }
+            const ng_lex_entity *le = NULL;
+            size_t bend = 0;
+            size_t k = match_phrase(c, i, end, &le, &bend);
+            if (k) {
+                size_t e = ng_ctx_entity(c, le->type, le->canonical, 0);
+                ng_ctx_mention(c, e, i, i + k - 1, c->seg.tokens[i].start, (uint32_t)bend);
+                i += k - 1;
+                continue;
+            }
+            last = match_titled(c, i, end);
+            if (last != NG_NONE) {
+                i = last;
+                continue;
+            }
+            if (match_compound(c, i))
+                continue;
+            const char *ts = tok_str(c, i);
+            size_t tn = tok_len(c, i);
+            const ng_token *t = &c->seg.tokens[i];
+            const ng_lex_entity *a = NULL;
+            if (!(t->flags & NG_TOKF_CAP) || (t->flags & (NG_TOKF_SENT_START | NG_TOKF_LINE_START)) ||
+                (i > sn->first && c->seg.tokens[i - 1].kind == NG_TOK_QUOTE_OPEN))
+                a = ng_lex_adjective(c->lex, ts, tn);
+            if (!a)
+                a = ng_lex_demonym(c->lex, ts, tn);
+            if (a) {
+                size_t e = ng_ctx_entity(c, a->type, a->canonical, 0);
+                size_t mi = ng_ctx_mention(c, e, i, i, t->start, t->end);
+                (void)mi;
+            }
+        }
+    }
+    /* Pass 2: short forms of the persons found. */
+    resolve_short(c);
+    relate_roles(c);
+    return NG_OK;
+}

@@ -1,0 +1,637 @@
+/* Loading the data files of data/ into hash tables (GLib), once, read-only
+ * afterwards.  Formats are described in data/README.md. */
+#include "lexicon_impl.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef NG_DATA_DIR
+#define NG_DATA_DIR "data"
+#endif
+#define NG_WORDLIST_DEFAULT "/usr/share/dict/ngerman"
+
+const char *ng_lexicon_default_dir(void)
+{
+    const char *env = getenv("NEWSGRAPH_DATA");
+    return env && *env ? env : NG_DATA_DIR;
+}
+
+static GHashTable *new_table(void)
+{
+    return g_hash_table_new(g_str_hash, g_str_equal);
+}
+
+static const char *intern(ng_lexicon *lex, const char *s)
+{
+    return g_string_chunk_insert_const(lex->strings, s);
+}
+
+static void *own(ng_lexicon *lex, size_t size)
+{
+    void *p = g_malloc0(size);
+    g_ptr_array_add(lex->owned, p);
+    return p;
+}
+
+/* Reads a TAB-separated file line by line; calls fn with the columns.  `want`
+ * is the exact column count (0: any). */
+typedef ng_status (*line_fn)(ng_lexicon *lex, char **cols, int ncols, const char *prev_comment,
+                             const char *file, int lineno, ng_errmsg *err);
+
+static ng_status read_tsv(ng_lexicon *lex, const char *dir, const char *name, int want, int optional,
+                          line_fn fn, ng_errmsg *err)
+{
+    gchar *path = g_build_filename(dir, name, NULL);
+    gchar *content = NULL;
+    gsize len = 0;
+    GError *gerr = NULL;
+    if (!g_file_get_contents(path, &content, &len, &gerr)) {
+        ng_status st = optional ? NG_OK
+                                : ng_fail(err, NG_ERR_IO, "%s: cannot read data file: %s", path,
+                                          gerr->message);
+        g_error_free(gerr);
+        g_free(path);
+        return st;
+    }
+    if (!g_utf8_validate(content, (gssize)len, NULL)) {
+        g_free(content);
+        ng_status st = ng_fail(err, NG_ERR_UTF8, "%s: data file is not valid UTF-8", path);
+        g_free(path);
+        return st;
+    }
+    ng_status st = NG_OK;
+    char *save = NULL, *prev_comment = NULL;
+    int lineno = 0;
+    for (char *line = content; line && st == NG_OK; line = save) {
+        char *nl = strchr(line, '\n');
+        save = nl ? nl + 1 : NULL;
+        if (nl)
+            *nl = '\0';
+        lineno++;
+        size_t l = strlen(line);
+        if (l && line[l - 1] == '\r')
+            line[--l] = '\0';
+        if (line[0] == '#') {
+            prev_comment = line;
+            continue;
+        }
+        if (!line[0]) {
+            prev_comment = NULL;
+            continue;
+        }
+        gchar **cols = g_strsplit(line, "\t", -1);
+        int n = (int)g_strv_length(cols);
+        if (want && n != want)
+            st = ng_fail(err, NG_ERR_FORMAT, "%s:%d: expected %d tab-separated columns, found %d",
+                         path, lineno, want, n);
+        else
+            st = fn(lex, cols, n, prev_comment, path, lineno, err);
+        g_strfreev(cols);
+        prev_comment = NULL;
+    }
+    g_free(content);
+    g_free(path);
+    return st;
+}
+
+static int type_priority(ng_entity_type t)
+{
+    /* When two entries claim one name, the more specific kind wins. */
+    switch (t) {
+    case NG_ENT_COUNTRY: return 5;
+    case NG_ENT_MEDIA: return 4;
+    case NG_ENT_ORGANIZATION: return 3;
+    case NG_ENT_PLACE: return 2;
+    default: return 1;
+    }
+}
+
+static void add_name(ng_lexicon *lex, const char *phrase, ng_lex_entity *e)
+{
+    if (!*phrase)
+        return;
+    ng_lex_entity *old = g_hash_table_lookup(lex->names, phrase);
+    if (old && type_priority(old->type) >= type_priority(e->type))
+        return;
+    const char *key = intern(lex, phrase);
+    g_hash_table_insert(lex->names, (gpointer)key, e);
+    /* Remember the longest phrase that starts with this first token. */
+    const char *sp = strchr(phrase, ' ');
+    int words = 1;
+    for (const char *p = phrase; *p; p++)
+        words += *p == ' ';
+    gchar *first = g_strndup(phrase, sp ? (gsize)(sp - phrase) : strlen(phrase));
+    int cur = GPOINTER_TO_INT(g_hash_table_lookup(lex->name_first, first));
+    if (words > cur)
+        g_hash_table_insert(lex->name_first, (gpointer)intern(lex, first), GINT_TO_POINTER(words));
+    g_free(first);
+}
+
+/* Names are stored as their tokens joined by single spaces, so "Wall Street
+ * Journal" matches three tokens. */
+static gchar *normalise_phrase(const char *s)
+{
+    gchar *t = g_strstrip(g_strdup(s));
+    gchar **parts = g_strsplit_set(t, " \t", -1);
+    GString *out = g_string_new(NULL);
+    for (int i = 0; parts[i]; i++) {
+        if (!*parts[i])
+            continue;
+        if (out->len)
+            g_string_append_c(out, ' ');
+        g_string_append(out, parts[i]);
+    }
+    g_strfreev(parts);
+    g_free(t);
+    return g_string_free(out, FALSE);
+}
+
+static ng_status entity_line(ng_lexicon *lex, char **c, int n, const char *comment, const char *file,
+                             int lineno, ng_errmsg *err)
+{
+    int t = ng_entity_type_parse(c[0]);
+    if (t < 0)
+        return ng_fail(err, NG_ERR_FORMAT, "%s:%d: unknown entity type '%s'", file, lineno, c[0]);
+    if (!*c[1])
+        return ng_fail(err, NG_ERR_FORMAT, "%s:%d: empty canonical name", file, lineno);
+    ng_lex_entity *e = own(lex, sizeof *e);
+    gchar *canon = normalise_phrase(c[1]);
+    e->canonical = intern(lex, canon);
+    e->type = (ng_entity_type)t;
+    if (comment && strstr(comment, "ambiguous"))
+        e->flags |= NG_LEXF_AMBIGUOUS;
+    lex->nentities++;
+    add_name(lex, canon, e);
+    g_free(canon);
+    gchar **aliases = g_strsplit(c[2], "|", -1);
+    for (int i = 0; aliases[i]; i++) {
+        gchar *a = normalise_phrase(aliases[i]);
+        add_name(lex, a, e);
+        g_free(a);
+    }
+    g_strfreev(aliases);
+    gchar **adj = g_strsplit(c[3], "|", -1);
+    for (int i = 0; adj[i]; i++) {
+        gchar *a = g_utf8_strdown(g_strstrip(adj[i]), -1);
+        if (*a && !g_hash_table_contains(lex->adjectives, a))
+            g_hash_table_insert(lex->adjectives, (gpointer)intern(lex, a), e);
+        g_free(a);
+    }
+    g_strfreev(adj);
+    gchar **dem = g_strsplit(c[4], "|", -1);
+    for (int i = 0; dem[i]; i++) {
+        g_strstrip(dem[i]);
+        if (*dem[i] && !g_hash_table_contains(lex->demonyms, dem[i]))
+            g_hash_table_insert(lex->demonyms, (gpointer)intern(lex, dem[i]), e);
+    }
+    g_strfreev(dem);
+    return NG_OK;
+}
+
+static ng_status role_line(ng_lexicon *lex, char **c, int n, const char *comment, const char *file,
+                           int lineno, ng_errmsg *err)
+{
+    ng_lex_role *r = own(lex, sizeof *r);
+    r->base = intern(lex, c[1]);
+    r->gender = c[2][0] ? c[2][0] : 'x';
+    if (strcmp(c[3], "title") == 0)
+        r->kind = NG_ROLE_TITLE;
+    else if (strcmp(c[3], "source") == 0)
+        r->kind = NG_ROLE_SOURCE;
+    else if (strcmp(c[3], "both") == 0)
+        r->kind = NG_ROLE_TITLE | NG_ROLE_SOURCE;
+    else
+        return ng_fail(err, NG_ERR_FORMAT, "%s:%d: role kind must be title, source or both", file, lineno);
+    if (!g_hash_table_contains(lex->roles, c[0]))
+        g_hash_table_insert(lex->roles, (gpointer)intern(lex, c[0]), r);
+    return NG_OK;
+}
+
+static ng_status verb_line(ng_lexicon *lex, char **c, int n, const char *comment, const char *file,
+                           int lineno, ng_errmsg *err)
+{
+    if (strcmp(c[3], "assert") != 0 && strcmp(c[3], "deny") != 0)
+        return ng_fail(err, NG_ERR_FORMAT, "%s:%d: stance must be assert or deny", file, lineno);
+    ng_lex_verb *v = own(lex, sizeof *v);
+    v->lemma = intern(lex, c[1]);
+    v->particle = intern(lex, c[2]);
+    v->deny = strcmp(c[3], "deny") == 0;
+    gchar *form = g_utf8_strdown(c[0], -1);
+    v->next = g_hash_table_lookup(lex->verbs, form);
+    g_hash_table_insert(lex->verbs, (gpointer)intern(lex, form), v);
+    g_free(form);
+    return NG_OK;
+}
+
+static ng_status number_line(ng_lexicon *lex, char **c, int n, const char *comment, const char *file,
+                             int lineno, ng_errmsg *err)
+{
+    static const struct { const char *name; int kind; } kinds[] = {
+        {"cardinal", NG_NUM_CARDINAL}, {"article1", NG_NUM_ARTICLE1}, {"multiplier", NG_NUM_MULTIPLIER},
+        {"vague_plural", NG_NUM_VAGUE_PLURAL}, {"fraction", NG_NUM_FRACTION}, {"vague", NG_NUM_VAGUE},
+        {"unit_count", NG_NUM_UNIT_COUNT}};
+    ng_lex_number *num = own(lex, sizeof *num);
+    for (size_t i = 0; i < G_N_ELEMENTS(kinds); i++)
+        if (strcmp(c[2], kinds[i].name) == 0)
+            num->kind = kinds[i].kind;
+    if (!num->kind)
+        return ng_fail(err, NG_ERR_FORMAT, "%s:%d: unknown number kind '%s'", file, lineno, c[2]);
+    num->value = g_ascii_strtod(c[1], NULL);
+    gchar *w = g_utf8_strdown(c[0], -1);
+    if (!g_hash_table_contains(lex->numbers, w))
+        g_hash_table_insert(lex->numbers, (gpointer)intern(lex, w), num);
+    g_free(w);
+    return NG_OK;
+}
+
+static int count_words(const char *s)
+{
+    int n = 1;
+    for (; *s; s++)
+        n += *s == ' ';
+    return n;
+}
+
+static ng_status qualifier_line(ng_lexicon *lex, char **c, int n, const char *comment,
+                                const char *file, int lineno, ng_errmsg *err)
+{
+    static const char *const names[] = {"exact", "approx", "at_least", "at_most", "range"};
+    ng_lex_qualifier *q = own(lex, sizeof *q);
+    int found = -1;
+    for (int i = 0; i < 5; i++)
+        if (strcmp(c[1], names[i]) == 0)
+            found = i;
+    if (found < 0)
+        return ng_fail(err, NG_ERR_FORMAT, "%s:%d: unknown qualifier '%s'", file, lineno, c[1]);
+    q->qualifier = (ng_qualifier)found;
+    q->after = strcmp(c[2], "after") == 0;
+    gchar *p = normalise_phrase(c[0]);
+    gchar *low = g_utf8_strdown(p, -1);
+    q->nwords = count_words(low);
+    if (q->nwords > lex->max_qualifier_words)
+        lex->max_qualifier_words = q->nwords;
+    /* Key includes the position, since "über" before and "und mehr" after differ. */
+    gchar *key = g_strconcat(q->after ? ">" : "<", low, NULL);
+    if (!g_hash_table_contains(lex->qualifiers, key))
+        g_hash_table_insert(lex->qualifiers, (gpointer)intern(lex, key), q);
+    g_free(key);
+    g_free(low);
+    g_free(p);
+    return NG_OK;
+}
+
+static ng_status unit_line(ng_lexicon *lex, char **c, int n, const char *comment, const char *file,
+                           int lineno, ng_errmsg *err)
+{
+    ng_lex_unit *u = own(lex, sizeof *u);
+    u->base = intern(lex, c[1]);
+    u->kind = intern(lex, c[2]);
+    if (!g_hash_table_contains(lex->units, c[0]))
+        g_hash_table_insert(lex->units, (gpointer)intern(lex, c[0]), u);
+    return NG_OK;
+}
+
+static ng_status cue_line(ng_lexicon *lex, char **c, int n, const char *comment, const char *file,
+                          int lineno, ng_errmsg *err)
+{
+    static const struct { const char *name; int kind; } kinds[] = {
+        {"source_before", NG_CUE_SOURCE_BEFORE}, {"source_after", NG_CUE_SOURCE_AFTER},
+        {"hedge", NG_CUE_HEDGE}, {"deny", NG_CUE_DENY}, {"speech_noun", NG_CUE_SPEECH_NOUN}};
+    ng_lex_cue *cue = own(lex, sizeof *cue);
+    for (size_t i = 0; i < G_N_ELEMENTS(kinds); i++)
+        if (strcmp(c[1], kinds[i].name) == 0)
+            cue->kind = kinds[i].kind;
+    if (!cue->kind)
+        return ng_fail(err, NG_ERR_FORMAT, "%s:%d: unknown cue kind '%s'", file, lineno, c[1]);
+    gchar *p = normalise_phrase(c[0]);
+    gchar *low = g_utf8_strdown(p, -1);
+    cue->nwords = count_words(low);
+    cue->phrase = intern(lex, low);
+    if (cue->nwords > lex->max_cue_words)
+        lex->max_cue_words = cue->nwords;
+    if (!g_hash_table_contains(lex->cues, low))
+        g_hash_table_insert(lex->cues, (gpointer)intern(lex, low), cue);
+    g_free(low);
+    g_free(p);
+    return NG_OK;
+}
+
+static ng_status pair_int_line(ng_lexicon *lex, GHashTable *table, char **c, int n,
+                               const char *file, int lineno, ng_errmsg *err)
+{
+    if (n != 2)
+        return ng_fail(err, NG_ERR_FORMAT, "%s:%d: expected 2 tab-separated columns", file, lineno);
+    int v = c[1][0];
+    if (g_ascii_isdigit(c[1][0]))
+        v = atoi(c[1]);
+    g_hash_table_insert(table, (gpointer)intern(lex, c[0]), GINT_TO_POINTER(v));
+    return NG_OK;
+}
+
+static ng_status month_line(ng_lexicon *lex, char **c, int n, const char *comment, const char *file,
+                            int lineno, ng_errmsg *err)
+{
+    return pair_int_line(lex, lex->months, c, n, file, lineno, err);
+}
+
+static ng_status pronoun_line(ng_lexicon *lex, char **c, int n, const char *comment,
+                              const char *file, int lineno, ng_errmsg *err)
+{
+    return pair_int_line(lex, lex->pronouns, c, n, file, lineno, err);
+}
+
+/* One entry a line (first column; the rest of a line is ignored). */
+static ng_status set_line_into(ng_lexicon *lex, GHashTable *set, char **c)
+{
+    gchar *w = g_strstrip(g_strdup(c[0]));
+    if (*w)
+        g_hash_table_add(set, (gpointer)intern(lex, w));
+    g_free(w);
+    return NG_OK;
+}
+
+static ng_status abbrev_line(ng_lexicon *lex, char **c, int n, const char *comment, const char *file,
+                             int lineno, ng_errmsg *err)
+{
+    /* A spaced abbreviation ("z. B.") is matched token by token, so each
+     * space-free part goes in. */
+    gchar **parts = g_strsplit(c[0], " ", -1);
+    for (int i = 0; parts[i]; i++)
+        if (*parts[i])
+            g_hash_table_add(lex->abbrevs, (gpointer)intern(lex, parts[i]));
+    g_strfreev(parts);
+    return NG_OK;
+}
+
+#define SET_READER(fname, member)                                                               \
+    static ng_status fname(ng_lexicon *lex, char **c, int n, const char *comment,                \
+                           const char *file, int lineno, ng_errmsg *err)                         \
+    {                                                                                             \
+        return set_line_into(lex, lex->member, c);                                                \
+    }
+SET_READER(given_line, given_names)
+SET_READER(korean_line, korean_surnames)
+SET_READER(particle_line, particles)
+SET_READER(continuation_line, continuation)
+
+static ng_status load_dictionary(ng_lexicon *lex, ng_errmsg *err)
+{
+    const char *path = getenv("NEWSGRAPH_WORDLIST");
+    if (!path || !*path)
+        path = NG_WORDLIST_DEFAULT;
+    gchar *content = NULL;
+    gsize len = 0;
+    if (!g_file_get_contents(path, &content, &len, NULL))
+        return NG_OK; /* optional: without it, capitalised words are judged by lexicons alone */
+    /* Debian's word lists are UTF-8; a stray line that is not is skipped. */
+    char *save = NULL;
+    for (char *w = strtok_r(content, "\n", &save); w; w = strtok_r(NULL, "\n", &save)) {
+        if (*w && g_utf8_validate(w, -1, NULL))
+            g_hash_table_add(lex->dictionary, (gpointer)intern(lex, w));
+    }
+    g_free(content);
+    return NG_OK;
+}
+
+void ng_lexicon_free(ng_lexicon *lex)
+{
+    if (!lex)
+        return;
+    GHashTable *tables[] = {lex->names, lex->name_first, lex->adjectives, lex->demonyms, lex->roles,
+                            lex->given_names, lex->korean_surnames, lex->particles, lex->verbs,
+                            lex->numbers, lex->qualifiers, lex->units, lex->cues, lex->abbrevs,
+                            lex->months, lex->pronouns, lex->continuation, lex->dictionary};
+    for (size_t i = 0; i < G_N_ELEMENTS(tables); i++)
+        if (tables[i])
+            g_hash_table_destroy(tables[i]);
+    if (lex->owned)
+        g_ptr_array_free(lex->owned, TRUE);
+    if (lex->strings)
+        g_string_chunk_free(lex->strings);
+    g_free(lex);
+}
+
+ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
+{
+    *out = NULL;
+    if (!g_file_test(dir, G_FILE_TEST_IS_DIR))
+        return ng_fail(err, NG_ERR_NOTFOUND, "%s: data folder not found (set --data or NEWSGRAPH_DATA)", dir);
+    ng_lexicon *lex = g_new0(ng_lexicon, 1);
+    lex->strings = g_string_chunk_new(1 << 16);
+    lex->owned = g_ptr_array_new_with_free_func(g_free);
+    GHashTable **tables[] = {&lex->names, &lex->name_first, &lex->adjectives, &lex->demonyms,
+                             &lex->roles, &lex->given_names, &lex->korean_surnames, &lex->particles,
+                             &lex->verbs, &lex->numbers, &lex->qualifiers, &lex->units, &lex->cues,
+                             &lex->abbrevs, &lex->months, &lex->pronouns, &lex->continuation,
+                             &lex->dictionary};
+    for (size_t i = 0; i < G_N_ELEMENTS(tables); i++)
+        *tables[i] = new_table();
+    static const struct {
+        const char *file;
+        int cols;
+        int optional;
+        line_fn fn;
+    } files[] = {
+        {"lexicon/countries.tsv", 5, 0, entity_line},
+        {"lexicon/organizations.tsv", 5, 0, entity_line},
+        {"lexicon/media.tsv", 5, 0, entity_line},
+        {"lexicon/places.tsv", 5, 0, entity_line},
+        {"lexicon/roles.tsv", 4, 0, role_line},
+        {"lexicon/given_names.txt", 0, 0, given_line},
+        {"lexicon/korean_surnames.txt", 0, 0, korean_line},
+        {"lang/de/name_particles.txt", 0, 0, particle_line},
+        {"lang/de/reporting_verbs.tsv", 4, 0, verb_line},
+        {"lang/de/number_words.tsv", 3, 0, number_line},
+        {"lang/de/qualifiers.tsv", 3, 0, qualifier_line},
+        {"lang/de/units.tsv", 3, 0, unit_line},
+        {"lang/de/cues.tsv", 3, 0, cue_line},
+        {"lang/de/abbreviations.txt", 0, 0, abbrev_line},
+        {"lang/de/months.tsv", 2, 0, month_line},
+        {"lang/de/pronouns.tsv", 2, 0, pronoun_line},
+        {"lang/de/report_continuation.txt", 0, 0, continuation_line},
+    };
+    ng_status st = NG_OK;
+    for (size_t i = 0; i < G_N_ELEMENTS(files) && st == NG_OK; i++)
+        st = read_tsv(lex, dir, files[i].file, files[i].cols, files[i].optional, files[i].fn, err);
+    if (st == NG_OK)
+        st = load_dictionary(lex, err);
+    if (st != NG_OK) {
+        ng_lexicon_free(lex);
+        return st;
+    }
+    *out = lex;
+    return NG_OK;
+}
+
+void ng_lexicon_get_stats(const ng_lexicon *lex, ng_lexicon_stats *s)
+{
+    memset(s, 0, sizeof *s);
+    s->entities = lex->nentities;
+    s->names = g_hash_table_size(lex->names);
+    s->adjectives = g_hash_table_size(lex->adjectives);
+    s->demonyms = g_hash_table_size(lex->demonyms);
+    s->roles = g_hash_table_size(lex->roles);
+    s->given_names = g_hash_table_size(lex->given_names);
+    s->verbs = g_hash_table_size(lex->verbs);
+    s->number_words = g_hash_table_size(lex->numbers);
+    s->units = g_hash_table_size(lex->units);
+    s->cues = g_hash_table_size(lex->cues);
+    s->abbreviations = g_hash_table_size(lex->abbrevs);
+    s->dictionary_words = g_hash_table_size(lex->dictionary);
+}
+
+/* ---- lookups by byte range ---- */
+
+#define KEYBUF 256
+static int copy_key(char *buf, const char *s, size_t n)
+{
+    if (n == 0 || n >= KEYBUF)
+        return 0;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    return 1;
+}
+
+static void *lookup(GHashTable *t, const char *s, size_t n)
+{
+    char buf[KEYBUF];
+    return copy_key(buf, s, n) ? g_hash_table_lookup(t, buf) : NULL;
+}
+
+static int contains(GHashTable *t, const char *s, size_t n)
+{
+    char buf[KEYBUF];
+    return copy_key(buf, s, n) && g_hash_table_contains(t, buf);
+}
+
+static void *lookup_lower(GHashTable *t, const char *s, size_t n)
+{
+    char buf[KEYBUF];
+    if (!copy_key(buf, s, n))
+        return NULL;
+    gchar *low = g_utf8_strdown(buf, -1);
+    void *v = g_hash_table_lookup(t, low);
+    g_free(low);
+    return v;
+}
+
+const ng_lex_entity *ng_lex_name(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return lookup(lex->names, s, n);
+}
+
+int ng_lex_name_max(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return GPOINTER_TO_INT(lookup(lex->name_first, s, n));
+}
+
+const ng_lex_entity *ng_lex_adjective(const ng_lexicon *lex, const char *s, size_t n)
+{
+    /* Strip the inflection ending and look the stem up. */
+    static const char *const endings[] = {"en", "em", "er", "es", "e", ""};
+    char buf[KEYBUF];
+    if (!copy_key(buf, s, n))
+        return NULL;
+    gchar *low = g_utf8_strdown(buf, -1);
+    size_t l = strlen(low);
+    const ng_lex_entity *e = NULL;
+    for (size_t i = 0; !e && i < G_N_ELEMENTS(endings); i++) {
+        size_t el = strlen(endings[i]);
+        if (l > el + 2 && strcmp(low + l - el, endings[i]) == 0) {
+            char c = low[l - el];
+            low[l - el] = '\0';
+            e = g_hash_table_lookup(lex->adjectives, low);
+            low[l - el] = c;
+        }
+    }
+    g_free(low);
+    return e;
+}
+
+const ng_lex_entity *ng_lex_demonym(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return lookup(lex->demonyms, s, n);
+}
+
+const ng_lex_role *ng_lex_role_get(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return lookup(lex->roles, s, n);
+}
+
+int ng_lex_is_given_name(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return contains(lex->given_names, s, n);
+}
+
+int ng_lex_is_korean_surname(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return contains(lex->korean_surnames, s, n);
+}
+
+int ng_lex_is_particle(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return contains(lex->particles, s, n);
+}
+
+const ng_lex_verb *ng_lex_verb_get(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return lookup_lower(lex->verbs, s, n);
+}
+
+const ng_lex_number *ng_lex_number_get(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return lookup_lower(lex->numbers, s, n);
+}
+
+const ng_lex_unit *ng_lex_unit_get(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return lookup(lex->units, s, n);
+}
+
+const ng_lex_qualifier *ng_lex_qualifier_get(const ng_lexicon *lex, const char *phrase)
+{
+    return g_hash_table_lookup(lex->qualifiers, phrase);
+}
+
+const ng_lex_cue *ng_lex_cue_get(const ng_lexicon *lex, const char *phrase)
+{
+    return g_hash_table_lookup(lex->cues, phrase);
+}
+
+int ng_lex_is_continuation(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return lookup_lower(lex->continuation, s, n) != NULL;
+}
+
+int ng_lex_is_abbrev(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return contains(lex->abbrevs, s, n);
+}
+
+int ng_lex_month(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return GPOINTER_TO_INT(lookup(lex->months, s, n));
+}
+
+int ng_lex_pronoun(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return GPOINTER_TO_INT(lookup_lower(lex->pronouns, s, n));
+}
+
+int ng_lex_is_word(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return contains(lex->dictionary, s, n);
+}
+
+int ng_lex_is_lower_word(const ng_lexicon *lex, const char *s, size_t n)
+{
+    char buf[KEYBUF];
+    if (!copy_key(buf, s, n))
+        return 0;
+    gchar *low = g_utf8_strdown(buf, -1);
+    int r = g_hash_table_contains(lex->dictionary, low);
+    g_free(low);
+    return r;
+}

@@ -1,0 +1,104 @@
+/* Internal view of the lexicon for the text and extract modules.  After
+ * ng_lexicon_load() nothing here is written again. */
+#ifndef NG_LEXICON_IMPL_H
+#define NG_LEXICON_IMPL_H
+
+#include <glib.h>
+#include "newsgraph/extract.h"
+#include "newsgraph/lexicon.h"
+
+enum { NG_LEXF_AMBIGUOUS = 1 }; /* name is also an ordinary word: needs article or quotes */
+
+typedef struct ng_lex_entity {
+    const char *canonical;
+    ng_entity_type type;
+    unsigned flags;
+} ng_lex_entity;
+
+enum { NG_ROLE_TITLE = 1, NG_ROLE_SOURCE = 2 };
+typedef struct ng_lex_role {
+    const char *base;
+    char gender; /* m, f, x */
+    unsigned kind;
+} ng_lex_role;
+
+typedef struct ng_lex_verb {
+    const char *lemma;
+    const char *particle; /* "" when none */
+    int deny;
+    const struct ng_lex_verb *next; /* other lemma with the same form */
+} ng_lex_verb;
+
+enum { NG_NUM_CARDINAL = 1, NG_NUM_ARTICLE1, NG_NUM_MULTIPLIER, NG_NUM_VAGUE_PLURAL, NG_NUM_FRACTION,
+       NG_NUM_VAGUE, NG_NUM_UNIT_COUNT };
+typedef struct ng_lex_number {
+    double value;
+    int kind;
+} ng_lex_number;
+
+typedef struct ng_lex_qualifier {
+    ng_qualifier qualifier;
+    int after;  /* follows the number */
+    int nwords;
+} ng_lex_qualifier;
+
+typedef struct ng_lex_unit {
+    const char *base;
+    const char *kind;
+} ng_lex_unit;
+
+enum { NG_CUE_SOURCE_BEFORE = 1, NG_CUE_SOURCE_AFTER, NG_CUE_HEDGE, NG_CUE_DENY, NG_CUE_SPEECH_NOUN };
+typedef struct ng_lex_cue {
+    const char *phrase; /* lowercase, as in the data file */
+    int kind;
+    int nwords;
+} ng_lex_cue;
+
+struct ng_lexicon {
+    GStringChunk *strings;
+    GPtrArray *owned;           /* every struct above, freed with the lexicon */
+    GHashTable *names;          /* phrase (tokens joined by ' ') -> ng_lex_entity */
+    GHashTable *name_first;     /* first token -> max phrase length (GINT) */
+    GHashTable *adjectives;     /* lowercase stem -> ng_lex_entity */
+    GHashTable *demonyms;       /* form -> ng_lex_entity */
+    GHashTable *roles;          /* form -> ng_lex_role */
+    GHashTable *given_names;    /* set */
+    GHashTable *korean_surnames;/* set */
+    GHashTable *particles;      /* name particles: von, de, al ... (set) */
+    GHashTable *verbs;          /* lowercase form -> ng_lex_verb */
+    GHashTable *numbers;        /* lowercase word -> ng_lex_number */
+    GHashTable *qualifiers;     /* lowercase phrase -> ng_lex_qualifier */
+    GHashTable *units;          /* form -> ng_lex_unit */
+    GHashTable *cues;           /* lowercase phrase -> ng_lex_cue */
+    GHashTable *abbrevs;        /* token with its period */
+    GHashTable *months;         /* month name -> GINT month */
+    GHashTable *pronouns;       /* lowercase personal pronoun -> GINT gender char */
+    GHashTable *continuation;   /* Konjunktiv I forms and 'demnach' (set) */
+    GHashTable *dictionary;     /* German word list (set), may be empty */
+    size_t nentities;
+    int max_qualifier_words, max_cue_words;
+};
+
+/* Lookups that take a byte range, so callers need not copy tokens. */
+const ng_lex_entity *ng_lex_name(const ng_lexicon *lex, const char *s, size_t n);
+int ng_lex_name_max(const ng_lexicon *lex, const char *s, size_t n);
+const ng_lex_entity *ng_lex_adjective(const ng_lexicon *lex, const char *s, size_t n);
+const ng_lex_entity *ng_lex_demonym(const ng_lexicon *lex, const char *s, size_t n);
+const ng_lex_role *ng_lex_role_get(const ng_lexicon *lex, const char *s, size_t n);
+int ng_lex_is_given_name(const ng_lexicon *lex, const char *s, size_t n);
+int ng_lex_is_korean_surname(const ng_lexicon *lex, const char *s, size_t n);
+int ng_lex_is_particle(const ng_lexicon *lex, const char *s, size_t n);
+const ng_lex_verb *ng_lex_verb_get(const ng_lexicon *lex, const char *s, size_t n);
+const ng_lex_number *ng_lex_number_get(const ng_lexicon *lex, const char *s, size_t n);
+const ng_lex_unit *ng_lex_unit_get(const ng_lexicon *lex, const char *s, size_t n);
+const ng_lex_qualifier *ng_lex_qualifier_get(const ng_lexicon *lex, const char *phrase);
+const ng_lex_cue *ng_lex_cue_get(const ng_lexicon *lex, const char *phrase);
+int ng_lex_is_continuation(const ng_lexicon *lex, const char *s, size_t n);
+int ng_lex_is_abbrev(const ng_lexicon *lex, const char *s, size_t n);
+int ng_lex_month(const ng_lexicon *lex, const char *s, size_t n);
+int ng_lex_pronoun(const ng_lexicon *lex, const char *s, size_t n);
+/* Is the word (as written, or in lower case) an ordinary German word? */
+int ng_lex_is_word(const ng_lexicon *lex, const char *s, size_t n);
+int ng_lex_is_lower_word(const ng_lexicon *lex, const char *s, size_t n);
+
+#endif
