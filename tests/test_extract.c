@@ -1,0 +1,135 @@
+/* Extraction: entities, resolution, claims with speakers, numbers on claims. */
+#include "check.h"
+#include "lexicon_fixture.h"
+#include "newsgraph/extract.h"
+
+static ng_lexicon *lex;
+
+static long find_entity(const ng_extraction *x, ng_entity_type type, const char *label)
+{
+    for (size_t i = 0; i < x->nentities; i++)
+        if (x->entities[i].type == type && !strcmp(x->entities[i].label, label))
+            return (long)i;
+    return -1;
+}
+
+static int has_alias(const ng_xentity *e, const char *alias)
+{
+    for (size_t i = 0; i < e->naliases; i++)
+        if (!strcmp(e->aliases[i], alias))
+            return 1;
+    return 0;
+}
+
+/* The speaker of the claim whose text contains `needle`, or -1. */
+static long speaker_of(const ng_extraction *x, const char *needle)
+{
+    for (size_t c = 0; c < x->nclaims; c++) {
+        if (!strstr(x->claims[c].text, needle))
+            continue;
+        for (size_t e = 0; e < x->nedges; e++)
+            if (x->edges[e].type == NG_EDGE_SAID && x->edges[e].target.kind == NG_REF_CLAIM &&
+                x->edges[e].target.index == c)
+                return (long)x->edges[e].source.index;
+    }
+    return -1;
+}
+
+static void extract(const char *text, ng_document *d, ng_extraction *x)
+{
+    ng_errmsg err;
+    if (ng_document_from_bytes("t", "t.txt", text, strlen(text), 0, d, &err) != NG_OK ||
+        ng_extract(lex, d, x, &err) != NG_OK) {
+        fprintf(stderr, "extraction failed: %s\n", err.text);
+        exit(1);
+    }
+}
+
+static void names(void)
+{
+    char *a = ng_name_key("Budanow"), *b = ng_name_key("Budanov");
+    CHECK_STR(a, b);
+    free(a);
+    free(b);
+    a = ng_name_key("Kim Jong-un");
+    b = ng_name_key("Kim Jong Un");
+    CHECK_STR(a, b);
+    char *c = ng_name_key("Kim Yong-hyun");
+    CHECK(strcmp(a, c) != 0);
+    free(a);
+    free(b);
+    free(c);
+    a = ng_slug("Kim Jong-un");
+    CHECK_STR(a, "kim-jong-un");
+    free(a);
+    a = ng_slug("Südkorea");
+    CHECK_STR(a, "suedkorea");
+    free(a);
+}
+
+static void entities_and_claims(void)
+{
+    const char *text =
+        "Treffen in Pjöngjang\n"
+        "Der russische Präsident Wladimir Putin hat Nordkoreas Machthaber Kim Jong-un getroffen. "
+        "Südkoreas Verteidigungsminister Kim Yong-hyun sprach von einem Bündnis. "
+        "„Das ist eine Gefahr für die Region“, sagte Kim am Dienstag vor dem Parlament in Seoul. "
+        "Laut dem US-Außenministerium sind rund 10.000 nordkoreanische Soldaten in Russland. "
+        "Putins Sprecher wies die Berichte als Gerüchte zurück.\n";
+    ng_document d;
+    ng_extraction x;
+    extract(text, &d, &x);
+    long putin = find_entity(&x, NG_ENT_PERSON, "Wladimir Putin");
+    long kju = find_entity(&x, NG_ENT_PERSON, "Kim Jong-un");
+    long kyh = find_entity(&x, NG_ENT_PERSON, "Kim Yong-hyun");
+    CHECK(putin >= 0 && kju >= 0 && kyh >= 0);
+    CHECK(kju != kyh);
+    if (putin >= 0)
+        CHECK(has_alias(&x.entities[putin], "Putin")); /* "Putins" in base form */
+    CHECK(find_entity(&x, NG_ENT_COUNTRY, "Nordkorea") >= 0);
+    CHECK(find_entity(&x, NG_ENT_COUNTRY, "Russland") >= 0);
+    CHECK(find_entity(&x, NG_ENT_COUNTRY, "Südkorea") >= 0);
+    CHECK(find_entity(&x, NG_ENT_PLACE, "Seoul") >= 0);
+    /* "so/sagte Kim" goes to the nearest Kim, the minister. */
+    CHECK(speaker_of(&x, "Gefahr für die Region") == kyh);
+    /* Every number on the claim that states it. */
+    int states = 0;
+    for (size_t e = 0; e < x.nedges; e++)
+        states += x.edges[e].type == NG_EDGE_STATES;
+    CHECK(states >= 1);
+    CHECK(x.nquantities == 1);
+    if (x.nquantities == 1) {
+        CHECK_NUM(x.quantities[0].low, 10000);
+        CHECK(x.quantities[0].qualifier == NG_QUAL_APPROX);
+        CHECK_STR(x.quantities[0].unit, "Soldat");
+    }
+    /* The denial is a claim with stance deny. */
+    int deny = 0;
+    for (size_t c = 0; c < x.nclaims; c++)
+        deny |= x.claims[c].stance == NG_STANCE_DENY && strstr(x.claims[c].text, "Gerüchte") != NULL;
+    CHECK(deny);
+    ng_extraction_clear(&x);
+    ng_document_clear(&d);
+}
+
+static void hostile(void)
+{
+    /* Nothing in the text may crash the extractor. */
+    const char *text = "„„„ »« \" ' ‚‘ —– … 10^400 999999999999999999999999999999999999999 "
+                       "<script>&amp;</script> \\ \x01\x02 Dr. Dr. Dr. z. B. 16. 17. 18.";
+    ng_document d;
+    ng_extraction x;
+    extract(text, &d, &x);
+    ng_extraction_clear(&x);
+    ng_document_clear(&d);
+}
+
+int main(void)
+{
+    lex = test_lexicon();
+    names();
+    entities_and_claims();
+    hostile();
+    ng_lexicon_free(lex);
+    TEST_DONE();
+}
