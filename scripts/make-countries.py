@@ -95,6 +95,10 @@ EXPECTED_STATES = 197  # 193 UN members + Vatican + Palestine + Taiwan + Kosovo
 
 COLUMNS = 5
 
+# Comment lines in the supplement that belong to the entry below them and
+# are copied into the output above that entry.
+NOTE_PREFIXES = ("# ambiguous:", "# note:")
+
 
 def iso_codes_version():
     """Version of the installed iso-codes package, for the header."""
@@ -146,7 +150,7 @@ def read_supplement(path):
     with open(path, encoding="utf-8") as f:
         for lineno, raw in enumerate(f, 1):
             line = raw.rstrip("\n")
-            if line.startswith("# NOTE:"):
+            if line.startswith(NOTE_PREFIXES):
                 notes.append(line)
                 continue
             if not line.strip() or line.startswith("#"):
@@ -222,7 +226,9 @@ def build(iso_json, iso_mo, supplement_path):
         add_unique(aliases, st["iso_names"], drop)
         add_unique(aliases, s_aliases, drop)
         if not dems:
-            notes = notes + ["# NOTE: %s: no demonyms of its own (see SOURCE-geo.md)." % canon]
+            # The loader looks only at the comment line directly above an
+            # entry, so editorial notes go first and "# ambiguous:" stays last.
+            notes = ["# note: %s: no adjective/demonym of its own (see SOURCE-geo.md)." % canon] + notes
         for field in aliases + adjs + dems:
             if "\t" in field or "|" in field or field != field.strip():
                 sys.exit("bad field %r in %r" % (field, canon))

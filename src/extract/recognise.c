@@ -71,6 +71,21 @@ int ng_is_name_like(const ctx *c, size_t i)
     return 1;
 }
 
+/* A surname after a given name or title: capitalised and not an ordinary
+ * lower-case word, a role, a verb, a unit, a month or a demonym.  The
+ * dictionary's capitalised entries are not held against it: German word lists
+ * carry famous surnames ("Scholz", "Putin"). */
+static int surname_like(const ctx *c, size_t i)
+{
+    if (!is_cap(c, i) || (c->seg.tokens[i].flags & (NG_TOKF_ALLCAPS | NG_TOKF_ABBREV)) || tok_len(c, i) < 2)
+        return 0;
+    const char *s = tok_str(c, i);
+    size_t n = tok_len(c, i);
+    return !ng_lex_is_lower_word(c->lex, s, n) && !ng_lex_role_get(c->lex, s, n) && !ng_lex_verb_get(c->lex, s, n) &&
+           !ng_lex_demonym(c->lex, s, n) && !ng_lex_month(c->lex, s, n) && !ng_lex_unit_get(c->lex, s, n) &&
+           !ng_lex_number_get(c->lex, s, n);
+}
+
 static int article_like(const ctx *c, size_t i)
 {
     static const char *const arts[] = {"der", "die", "das", "des", "dem", "den", "Der", "Die", "Das"};
@@ -258,12 +273,7 @@ static size_t match_person(ctx *c, size_t i, size_t end)
         while (j < end && is_word(c, j) && !(c->seg.tokens[j].flags & NG_TOKF_CAP) &&
                ng_lex_is_particle(c->lex, tok_str(c, j), tok_len(c, j)))
             j++;
-        if (j < end && is_cap(c, j) && free_tok(c, j) && !(c->seg.tokens[j].flags & NG_TOKF_ALLCAPS) &&
-            !ng_lex_role_get(c->lex, tok_str(c, j), tok_len(c, j)) &&
-            !ng_lex_verb_get(c->lex, tok_str(c, j), tok_len(c, j)) &&
-            !ng_lex_demonym(c->lex, tok_str(c, j), tok_len(c, j)) &&
-            (ng_is_name_like(c, j) || ng_lex_is_given_name(c->lex, tok_str(c, j), tok_len(c, j)) ||
-             ng_lex_name(c->lex, tok_str(c, j), tok_len(c, j)))) {
+        if (j < end && free_tok(c, j) && surname_like(c, j)) {
             add_person(c, i, j, 0);
             return j;
         }
@@ -300,6 +310,9 @@ static size_t match_titled(ctx *c, size_t i, size_t end)
     const ng_lex_role *r = token_role(c, i, &pl);
     if (!r || !(r->kind & NG_ROLE_TITLE))
         return NG_NONE;
+    size_t named = match_person(c, i + 1, end);
+    if (named != NG_NONE)
+        return named;
     size_t j = i + 1;
     while (j < end && j < i + 4 && free_tok(c, j) && ng_is_name_like(c, j) &&
            !ng_lex_name(c->lex, tok_str(c, j), tok_len(c, j)))

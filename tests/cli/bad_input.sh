@@ -1,5 +1,5 @@
 # Bad input: clear messages naming the file, the rest of the batch goes on.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../support/cli-lib.sh"
 in=$tmp/in
 mkdir -p "$in/sub"
 printf 'Olaf Scholz sprach in Berlin.\n' >"$in/good.txt"

@@ -1,5 +1,5 @@
 # The main job on examples/: three files, a summary, the same bytes twice.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../support/cli-lib.sh"
 out=$tmp/out
 "$NG" build --out "$out" "$NG_SRC/examples" >"$tmp/log" 2>&1
 check "build exits 0" test $? -eq 0

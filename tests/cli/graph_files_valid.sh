@@ -1,6 +1,6 @@
 # Every exported file passes the real consumers (GraphML XSD, networkx,
 # graphology, Graphviz), for the examples, the seeds and a hostile text.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../support/cli-lib.sh"
 need_shared
 checker=$NG_SHARED/tools/check-graph-files
 mkdir -p "$tmp/hostile"

@@ -1,6 +1,6 @@
 # The seed articles scored against their gold: every figure above the floors
 # kept in tests/floors.txt (raised as the extractor improves).
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../support/cli-lib.sh"
 need_shared
 "$NG" build --out "$tmp/seeds" "$NG_SHARED/corpus/seeds" >/dev/null 2>&1
 check "build seeds" test $? -eq 0

@@ -1,5 +1,5 @@
 # Exit codes: 0 ok, 1 failure, 2 usage; --help everywhere.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../support/cli-lib.sh"
 "$NG" >/dev/null 2>&1; check "no command: 2" test $? -eq 2
 "$NG" frobnicate >/dev/null 2>&1; check "unknown command: 2" test $? -eq 2
 "$NG" --help | grep -q build; check "--help lists commands" test $? -eq 0
