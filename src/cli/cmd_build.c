@@ -81,9 +81,13 @@ int cmd_build(int argc, char **argv)
         top = 100;
     if (top > 0 && ng_graph_top_actors(&g, best, deg, (size_t)top, &n) == NG_OK && n) {
         printf("top actors by degree:\n");
-        for (size_t i = 0; i < n; i++)
-            printf("  %3zu. %-32s %-13s %ld\n", i + 1, g.nodes[best[i]].label, ng_node_type_name(g.nodes[best[i]].type),
-                   (long)deg[i]);
+        for (size_t i = 0; i < n; i++) {
+            /* Pad by characters, not bytes, so "Südkorea" lines up. */
+            const char *label = g.nodes[best[i]].label;
+            long pad = 32 - (long)g_utf8_strlen(label, -1);
+            printf("  %3zu. %s%*s %-13s %ld\n", i + 1, label, pad > 0 ? (int)pad : 0, "",
+                   ng_node_type_name(g.nodes[best[i]].type), (long)deg[i]);
+        }
     }
     ng_graph_clear(&g);
     g_free(db);
