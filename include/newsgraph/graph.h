@@ -83,6 +83,11 @@ void ng_graph_clear(ng_graph *graph);
 /* Index of the node with this id, or (size_t)-1. */
 size_t ng_graph_find_node(const ng_graph *graph, const char *id);
 
+/* Finds the entity a user means: a node id, or a label or alias compared
+ * case-insensitively.  When several entities fit and none by its full label,
+ * fails with NG_ERR_INVALID and lists the candidates in err. */
+ng_status ng_graph_resolve_entity(const ng_graph *graph, const char *query, size_t *node, ng_errmsg *err);
+
 /* Attribute schema shared by every export, so that all formats carry the same
  * attributes.  `kind` tells how to write the value. */
 typedef enum ng_attr_kind { NG_ATTR_STRING, NG_ATTR_LONG, NG_ATTR_DOUBLE, NG_ATTR_BOOL, NG_ATTR_LIST } ng_attr_kind;

@@ -450,3 +450,51 @@ ng_status ng_graph_top_actors(const ng_graph *g, size_t *out, igraph_integer_t *
     igraph_vector_int_destroy(&deg);
     return NG_OK;
 }
+
+ng_status ng_graph_resolve_entity(const ng_graph *g, const char *query, size_t *node, ng_errmsg *err)
+{
+    size_t exact = ng_graph_find_node(g, query);
+    if (exact != (size_t)-1) {
+        *node = exact;
+        return NG_OK;
+    }
+    gchar *q = g_utf8_casefold(query, -1);
+    GArray *by_label = g_array_new(FALSE, FALSE, sizeof(size_t));
+    GArray *by_alias = g_array_new(FALSE, FALSE, sizeof(size_t));
+    for (size_t i = 0; i < g->nnodes; i++) {
+        const ng_node *n = &g->nodes[i];
+        if (!ng_node_type_is_entity(n->type))
+            continue;
+        gchar *l = g_utf8_casefold(n->label, -1);
+        int label = !strcmp(l, q), alias = 0;
+        g_free(l);
+        for (size_t k = 0; k < n->aliases.n && !label && !alias; k++) {
+            gchar *a = g_utf8_casefold(n->aliases.items[k], -1);
+            alias = !strcmp(a, q);
+            g_free(a);
+        }
+        if (label)
+            g_array_append_val(by_label, i);
+        else if (alias)
+            g_array_append_val(by_alias, i);
+    }
+    g_free(q);
+    GArray *hits = by_label->len ? by_label : by_alias;
+    ng_status st = NG_OK;
+    if (hits->len == 1) {
+        *node = g_array_index(hits, size_t, 0);
+    } else if (hits->len == 0) {
+        st = ng_fail(err, NG_ERR_NOTFOUND, "no entity is called '%s'", query);
+    } else {
+        GString *s = g_string_new(NULL);
+        for (guint k = 0; k < hits->len && k < 20; k++) {
+            const ng_node *n = &g->nodes[g_array_index(hits, size_t, k)];
+            g_string_append_printf(s, "%s%s (%s)", k ? ", " : "", n->label, n->id);
+        }
+        st = ng_fail(err, NG_ERR_INVALID, "'%s' is ambiguous: %s", query, s->str);
+        g_string_free(s, TRUE);
+    }
+    g_array_free(by_label, TRUE);
+    g_array_free(by_alias, TRUE);
+    return st;
+}
