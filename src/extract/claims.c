@@ -46,20 +46,52 @@ static int mention_is_name(const ctx *c, const mention *m)
            !ng_lex_adjective(c->lex, c->text + m->start, m->end - m->start);
 }
 
-/* An unnamed source: "ein ukrainischer Militärbeamter", "westliche Diplomaten". */
+/* Looks like an inflected adjective ("ukrainischen", "westliche"), not a
+ * determiner or pronoun ("seiner", "dass"). */
+static int adjective_shaped(const ctx *c, size_t k)
+{
+    const char *s = tok_str(c, k);
+    size_t n = tok_len(c, k);
+    if (c->seg.tokens[k].kind != NG_TOK_WORD || (c->seg.tokens[k].flags & NG_TOKF_CAP) || n < 4 ||
+        ng_lex_is_determiner(c->lex, s, n) || ng_lex_verb_get(c->lex, s, n))
+        return 0;
+    return s[n - 1] == 'e' || (n > 4 && s[n - 2] == 'e' && strchr("nrsm", s[n - 1]));
+}
+
+/* An unnamed source: "ein ukrainischer Militärbeamter", "westliche
+ * Diplomaten"; or, with a definite article, the holder of a role the text
+ * named before ("der Sprecher" after "Sprecher John Kirby"). */
 static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last)
 {
     size_t j = i;
-    while (j < end && is_article(c, j))
+    int indefinite = 0, definite = 0;
+    while (j < end && is_article(c, j)) {
+        if (g_ascii_strncasecmp(tok_str(c, j), "ein", 3) == 0)
+            indefinite = 1;
+        else
+            definite = 1;
         j++;
+    }
     size_t adj_first = j;
-    while (j < end && c->seg.tokens[j].kind == NG_TOK_WORD && !(c->seg.tokens[j].flags & NG_TOKF_CAP) &&
-           j < adj_first + 3)
+    while (j < end && j < adj_first + 3 && adjective_shaped(c, j))
         j++;
+    size_t adjs = j - adj_first;
     if (j >= end || c->seg.tokens[j].kind != NG_TOK_WORD)
         return NG_NONE;
     const ng_lex_role *r = ng_lex_role_get(c->lex, tok_str(c, j), tok_len(c, j));
-    if (!r || !(r->kind & NG_ROLE_SOURCE))
+    if (!r)
+        return NG_NONE;
+    if (definite && !indefinite) {
+        size_t h = GPOINTER_TO_SIZE(g_hash_table_lookup(c->role_holders, r->base));
+        if (h) {
+            ng_ctx_mention(c, h - 1, j, j, c->seg.tokens[j].start, c->seg.tokens[j].end);
+            *last = j;
+            return h - 1;
+        }
+    }
+    /* Only a described source is worth a node: "ein Beamter", "westliche
+     * Diplomaten" — not a bare "Sprecher". */
+    if (!(r->kind & NG_ROLE_SOURCE) || (!indefinite && !adjs))
         return NG_NONE;
     GString *label = g_string_new(NULL);
     for (size_t k = adj_first; k < j; k++) {
@@ -78,9 +110,6 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last)
     g_string_append(label, r->base);
     /* Unnamed sources are kept apart between documents by the store. */
     size_t e = ng_ctx_entity(c, NG_ENT_PERSON, label->str, 1);
-    ent *en = c->ents->pdata[e];
-    if (!en->anonymous)
-        en->anonymous = 1;
     ng_ctx_mention(c, e, adj_first, j, c->seg.tokens[adj_first].start, c->seg.tokens[j].end);
     ng_ctx_add_alias(c, e, label->str);
     g_string_free(label, TRUE);

@@ -42,6 +42,7 @@ typedef struct ctx {
     GArray *quantities;     /* ng_xquantity */
     GArray *edges;          /* ng_xedge */
     GArray *quantity_tokens;/* ng_quantity_match, parallel to quantities */
+    GHashTable *role_holders; /* role base form -> entity index + 1 (the last named holder) */
 } ctx;
 
 /* Token helpers. */

@@ -68,20 +68,50 @@ int ng_is_name_like(const ctx *c, size_t i)
         return 0;
     if (ng_lex_is_word(c->lex, s, n) && !ng_lex_is_given_name(c->lex, s, n))
         return 0;
+    /* Compounds are nouns, not names: "Nato-Sprecherin", "Munitionsdepots"
+     * (a known word at the end, after a part of three letters or more). */
+    const char *h = NULL;
+    for (const char *p = s; p < s + n; p++)
+        if (*p == '-')
+            h = p;
+    if (h && h + 1 < s + n) {
+        const char *tail = h + 1;
+        size_t tn = (size_t)(s + n - tail);
+        if (ng_lex_role_get(c->lex, tail, tn) || ng_lex_is_word(c->lex, tail, tn) || ng_lex_is_lower_word(c->lex, tail, tn))
+            return 0;
+    }
+    if (n >= 10) {
+        for (const char *p = g_utf8_offset_to_pointer(s, 3); p < s + n - 4; p = g_utf8_next_char(p)) {
+            size_t tn = (size_t)(s + n - p);
+            char buf[128];
+            if (tn >= sizeof buf)
+                continue;
+            /* the tail as a capitalised noun: "depots" -> "Depots" */
+            gunichar first = g_unichar_toupper(g_utf8_get_char(p));
+            int fl = g_unichar_to_utf8(first, buf);
+            const char *rest = g_utf8_next_char(p);
+            memcpy(buf + fl, rest, (size_t)(s + n - rest));
+            size_t bl = (size_t)fl + (size_t)(s + n - rest);
+            size_t g = genitive_base(buf, bl);
+            if (ng_lex_is_word(c->lex, buf, bl) || (g && ng_lex_is_word(c->lex, buf, g)) ||
+                ng_lex_role_get(c->lex, buf, bl))
+                return 0;
+        }
+    }
     return 1;
 }
 
-/* A surname after a given name or title: capitalised and not an ordinary
- * lower-case word, a role, a verb, a unit, a month or a demonym.  The
+/* A surname after a given name or title: capitalised and not a role, a verb, a unit, a month or a demonym.  The
  * dictionary's capitalised entries are not held against it: German word lists
- * carry famous surnames ("Scholz", "Putin"). */
+ * carry famous surnames ("Scholz", "Putin"), and surnames can be words
+ * ("Blinken"): after a given name, a capitalised word is a name. */
 static int surname_like(const ctx *c, size_t i)
 {
     if (!is_cap(c, i) || (c->seg.tokens[i].flags & (NG_TOKF_ALLCAPS | NG_TOKF_ABBREV)) || tok_len(c, i) < 2)
         return 0;
     const char *s = tok_str(c, i);
     size_t n = tok_len(c, i);
-    return !ng_lex_is_lower_word(c->lex, s, n) && !ng_lex_role_get(c->lex, s, n) && !ng_lex_verb_get(c->lex, s, n) &&
+    return !ng_lex_role_get(c->lex, s, n) && !ng_lex_verb_get(c->lex, s, n) &&
            !ng_lex_demonym(c->lex, s, n) && !ng_lex_month(c->lex, s, n) && !ng_lex_unit_get(c->lex, s, n) &&
            !ng_lex_number_get(c->lex, s, n);
 }
@@ -95,7 +125,10 @@ static int article_like(const ctx *c, size_t i)
     return 0;
 }
 
-/* Longest lexicon phrase starting at token i; returns tokens used (0: none). */
+/* Longest lexicon phrase starting at token i; returns tokens used (0: none).
+ * Tried as written (with a genitive s off the last word), then with German
+ * inflection folded for names of several words ("des Nationalen
+ * Sicherheitsrates"). */
 static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **out, size_t *base_end)
 {
     const char *s = tok_str(c, i);
@@ -104,11 +137,16 @@ static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **o
     size_t g = genitive_base(s, n);
     if (!max && g)
         max = ng_lex_name_max(c->lex, s, g) ? 1 : 0;
+    int fmax = is_word(c, i) ? ng_lex_folded_max(c->lex, s, n) : 0;
+    if (fmax > max)
+        max = fmax;
     if (!max)
         return 0;
     char buf[256];
+    const char *words[16];
+    size_t lens[16];
     for (size_t k = (size_t)max; k >= 1; k--) {
-        if (i + k > end)
+        if (i + k > end || k > 16)
             continue;
         size_t len = 0;
         int ok = 1;
@@ -125,6 +163,8 @@ static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **o
                 buf[len++] = ' ';
             memcpy(buf + len, tok_str(c, j), tl);
             len += tl;
+            words[j - i] = tok_str(c, j);
+            lens[j - i] = tl;
         }
         if (!ok)
             continue;
@@ -138,6 +178,10 @@ static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **o
                 e = ng_lex_name(c->lex, buf, len - cut);
                 bend -= (uint32_t)cut;
             }
+        }
+        if (!e && k >= 2 && is_cap(c, last)) {
+            e = ng_lex_name_folded(c->lex, words, lens, k);
+            bend = c->seg.tokens[last].end;
         }
         if (!e)
             continue;
@@ -230,7 +274,7 @@ static void add_person(ctx *c, size_t a, size_t b, int korean)
     size_t g = genitive_base(tok_str(c, b), tok_len(c, b));
     /* Strip a genitive s only where the bare form is not itself a name ("Jones"). */
     if (g && b > a && ng_lex_is_lower_word(c->lex, tok_str(c, b), g) == 0 &&
-        tok_str(c, b)[tok_len(c, b) - 1] == 's' && !korean)
+        tok_str(c, b)[tok_len(c, b) - 1] == 's' && (!korean || memchr(tok_str(c, b), '-', tok_len(c, b))))
         end -= (uint32_t)(tok_len(c, b) - g);
     gchar *label = g_strndup(c->text + start, end - start);
     size_t e = ng_ctx_entity(c, NG_ENT_PERSON, label, 0);
@@ -434,6 +478,8 @@ static void relate_roles(ctx *c)
         const ng_lex_role *role = token_role(c, r, &pl);
         if (!role || !same_sentence(c, r, mm.first_tok))
             continue;
+        /* "der Sprecher" later in the text means this person. */
+        g_hash_table_insert(c->role_holders, (gpointer)role->base, GSIZE_TO_POINTER(mm.entity + 1));
         size_t owner = NG_NONE;
         if (c->tok_mention[r] != NG_NONE)
             owner = g_array_index(c->mentions, mention, c->tok_mention[r]).entity;

@@ -108,10 +108,55 @@ static int type_priority(ng_entity_type t)
     }
 }
 
+void ng_lex_fold_word(GString *out, const char *s, size_t n)
+{
+    gchar *low = g_utf8_strdown(s, (gssize)n);
+    size_t l = strlen(low);
+    /* One inflection ending off: genitive -s/-es, adjective -e/-en/-em/-er/-es, plural -n. */
+    static const char *const endings[] = {"es", "en", "em", "er", "e", "s", "n"};
+    for (size_t i = 0; i < G_N_ELEMENTS(endings); i++) {
+        size_t el = strlen(endings[i]);
+        if (l >= el + 3 && strcmp(low + l - el, endings[i]) == 0) {
+            l -= el;
+            break;
+        }
+    }
+    g_string_append_len(out, low, (gssize)l);
+    g_free(low);
+}
+
+static void add_folded(ng_lexicon *lex, const char *phrase, ng_lex_entity *e)
+{
+    if (!strchr(phrase, ' '))
+        return;
+    GString *f = g_string_new(NULL);
+    const char *p = phrase;
+    while (*p) {
+        const char *sp = strchr(p, ' ');
+        size_t n = sp ? (size_t)(sp - p) : strlen(p);
+        if (f->len)
+            g_string_append_c(f, ' ');
+        ng_lex_fold_word(f, p, n);
+        p += n + (sp ? 1 : 0);
+    }
+    int words = 1;
+    for (const char *q = f->str; *q; q++)
+        words += *q == ' ';
+    gchar *first = g_strndup(f->str, strcspn(f->str, " "));
+    if (words > GPOINTER_TO_INT(g_hash_table_lookup(lex->folded_first, first)))
+        g_hash_table_insert(lex->folded_first, (gpointer)intern(lex, first), GINT_TO_POINTER(words));
+    g_free(first);
+    ng_lex_entity *old = g_hash_table_lookup(lex->names_folded, f->str);
+    if (!old || type_priority(old->type) < type_priority(e->type))
+        g_hash_table_insert(lex->names_folded, (gpointer)intern(lex, f->str), e);
+    g_string_free(f, TRUE);
+}
+
 static void add_name(ng_lexicon *lex, const char *phrase, ng_lex_entity *e)
 {
     if (!*phrase)
         return;
+    add_folded(lex, phrase, e);
     ng_lex_entity *old = g_hash_table_lookup(lex->names, phrase);
     if (old && type_priority(old->type) >= type_priority(e->type))
         return;
@@ -375,6 +420,7 @@ SET_READER(given_line, given_names)
 SET_READER(korean_line, korean_surnames)
 SET_READER(particle_line, particles)
 SET_READER(continuation_line, continuation)
+SET_READER(determiner_line, determiners)
 
 static ng_status load_dictionary(ng_lexicon *lex, ng_errmsg *err)
 {
@@ -399,7 +445,7 @@ void ng_lexicon_free(ng_lexicon *lex)
 {
     if (!lex)
         return;
-    GHashTable *tables[] = {lex->names, lex->name_first, lex->adjectives, lex->demonyms, lex->roles,
+    GHashTable *tables[] = {lex->names, lex->names_folded, lex->determiners, lex->folded_first, lex->name_first, lex->adjectives, lex->demonyms, lex->roles,
                             lex->given_names, lex->korean_surnames, lex->particles, lex->verbs,
                             lex->numbers, lex->qualifiers, lex->units, lex->cues, lex->abbrevs,
                             lex->months, lex->pronouns, lex->continuation, lex->dictionary};
@@ -421,7 +467,8 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
     ng_lexicon *lex = g_new0(ng_lexicon, 1);
     lex->strings = g_string_chunk_new(1 << 16);
     lex->owned = g_ptr_array_new_with_free_func(g_free);
-    GHashTable **tables[] = {&lex->names, &lex->name_first, &lex->adjectives, &lex->demonyms,
+    GHashTable **tables[] = {&lex->names, &lex->names_folded, &lex->determiners, &lex->folded_first,
+                             &lex->name_first, &lex->adjectives, &lex->demonyms,
                              &lex->roles, &lex->given_names, &lex->korean_surnames, &lex->particles,
                              &lex->verbs, &lex->numbers, &lex->qualifiers, &lex->units, &lex->cues,
                              &lex->abbrevs, &lex->months, &lex->pronouns, &lex->continuation,
@@ -451,6 +498,7 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
         {"lang/de/months.tsv", 2, 0, month_line},
         {"lang/de/pronouns.tsv", 2, 0, pronoun_line},
         {"lang/de/report_continuation.txt", 0, 0, continuation_line},
+        {"lang/de/determiners.txt", 0, 0, determiner_line},
     };
     ng_status st = NG_OK;
     for (size_t i = 0; i < G_N_ELEMENTS(files) && st == NG_OK; i++)
@@ -520,6 +568,45 @@ static void *lookup_lower(GHashTable *t, const char *s, size_t n)
 const ng_lex_entity *ng_lex_name(const ng_lexicon *lex, const char *s, size_t n)
 {
     return lookup(lex->names, s, n);
+}
+
+const ng_lex_entity *ng_lex_name_folded(const ng_lexicon *lex, const char *const *words, const size_t *lens,
+                                        size_t n)
+{
+    if (n < 2)
+        return NULL;
+    GString *f = g_string_new(NULL);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            g_string_append_c(f, ' ');
+        ng_lex_fold_word(f, words[i], lens[i]);
+    }
+    const ng_lex_entity *e = g_hash_table_lookup(lex->names_folded, f->str);
+    g_string_free(f, TRUE);
+    return e;
+}
+
+int ng_lex_folded_max(const ng_lexicon *lex, const char *s, size_t n)
+{
+    GString *f = g_string_new(NULL);
+    ng_lex_fold_word(f, s, n);
+    int r = GPOINTER_TO_INT(g_hash_table_lookup(lex->folded_first, f->str));
+    g_string_free(f, TRUE);
+    return r;
+}
+
+int ng_lex_is_determiner(const ng_lexicon *lex, const char *s, size_t n)
+{
+    GString *f = g_string_new(NULL);
+    ng_lex_fold_word(f, s, n);
+    int r = g_hash_table_contains(lex->determiners, f->str);
+    if (!r) {
+        gchar *low = g_utf8_strdown(s, (gssize)n);
+        r = g_hash_table_contains(lex->determiners, low);
+        g_free(low);
+    }
+    g_string_free(f, TRUE);
+    return r;
 }
 
 int ng_lex_name_max(const ng_lexicon *lex, const char *s, size_t n)

@@ -58,6 +58,9 @@ struct ng_lexicon {
     GStringChunk *strings;
     GPtrArray *owned;           /* every struct above, freed with the lexicon */
     GHashTable *names;          /* phrase (tokens joined by ' ') -> ng_lex_entity */
+    GHashTable *names_folded;   /* multi-word phrase, inflection folded -> ng_lex_entity */
+    GHashTable *determiners;    /* determiner stems (set) */
+    GHashTable *folded_first;   /* folded first word of a multi-word name -> max words */
     GHashTable *name_first;     /* first token -> max phrase length (GINT) */
     GHashTable *adjectives;     /* lowercase stem -> ng_lex_entity */
     GHashTable *demonyms;       /* form -> ng_lex_entity */
@@ -82,6 +85,13 @@ struct ng_lexicon {
 /* Lookups that take a byte range, so callers need not copy tokens. */
 const ng_lex_entity *ng_lex_name(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_name_max(const ng_lexicon *lex, const char *s, size_t n);
+/* Multi-word names with German inflection folded away ("des Nationalen
+ * Sicherheitsrates" = "Nationaler Sicherheitsrat"); `words` are tokens. */
+const ng_lex_entity *ng_lex_name_folded(const ng_lexicon *lex, const char *const *words, const size_t *lens, size_t n);
+int ng_lex_folded_max(const ng_lexicon *lex, const char *s, size_t n);
+int ng_lex_is_determiner(const ng_lexicon *lex, const char *s, size_t n);
+/* Appends the inflection-folded form of a word (lower case, ending cut). */
+void ng_lex_fold_word(GString *out, const char *s, size_t n);
 const ng_lex_entity *ng_lex_adjective(const ng_lexicon *lex, const char *s, size_t n);
 const ng_lex_entity *ng_lex_demonym(const ng_lexicon *lex, const char *s, size_t n);
 const ng_lex_role *ng_lex_role_get(const ng_lexicon *lex, const char *s, size_t n);
