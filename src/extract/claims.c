@@ -79,10 +79,32 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last)
     if (j >= end || c->seg.tokens[j].kind != NG_TOK_WORD)
         return NG_NONE;
     const ng_lex_role *r = ng_lex_role_get(c->lex, tok_str(c, j), tok_len(c, j));
+    if (!r) {
+        /* "der Pentagon-Chef": the role after the hyphen. */
+        const char *s = tok_str(c, j), *h = NULL;
+        for (const char *p = s; p < s + tok_len(c, j); p++)
+            if (*p == '-')
+                h = p;
+        if (h)
+            r = ng_lex_role_get(c->lex, h + 1, (size_t)(s + tok_len(c, j) - h - 1));
+    }
     if (!r)
         return NG_NONE;
-    if (definite && !indefinite) {
-        size_t h = GPOINTER_TO_SIZE(g_hash_table_lookup(c->role_holders, r->base));
+    /* "der Sprecher des Sicherheitsrates": the genitive names whose role it
+     * is; the holder is named after it, not before. */
+    int qualified = j + 1 < end && (ng_tok_equals(c, j + 1, "des") || ng_tok_equals(c, j + 1, "der") ||
+                                    ng_tok_equals(c, j + 1, ","));
+    if (definite && !indefinite && !qualified) {
+        gchar *key = g_strdup_printf("%s|%c", r->base, r->gender);
+        size_t h = GPOINTER_TO_SIZE(g_hash_table_lookup(c->role_holders, key));
+        g_free(key);
+        /* A title whose holder the text has not named: the person last
+         * introduced with a title (the definite description points back). */
+        if (!h && (r->kind & NG_ROLE_TITLE)) {
+            gchar *any = g_strdup_printf("|%c", r->gender);
+            h = GPOINTER_TO_SIZE(g_hash_table_lookup(c->role_holders, any));
+            g_free(any);
+        }
         if (h) {
             ng_ctx_mention(c, h - 1, j, j, c->seg.tokens[j].start, c->seg.tokens[j].end);
             *last = j;
@@ -117,28 +139,50 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last)
     return e;
 }
 
-/* The actor a cue points to, searching from token i forwards. */
+/* The entity of a mention if it names an actor ("Russland", "Kim"), not an
+ * adjective ("nordkoreanische") or a place. */
+static size_t named_actor(ctx *c, size_t k)
+{
+    size_t mi = c->tok_mention[k];
+    if (mi == NG_NONE)
+        return NG_NONE;
+    mention *m = &g_array_index(c->mentions, mention, mi);
+    ent *e = c->ents->pdata[m->entity];
+    return is_actor(e) && mention_is_name(c, m) ? m->entity : NG_NONE;
+}
+
+/* The actor a cue points to, searching from token i forwards: the first
+ * named actor, or a person in apposition after a role ("der Sprecher des
+ * Sicherheitsrates, John Kirby"), or an unnamed source, or an unknown name. */
 static size_t actor_after(ctx *c, size_t i, size_t end, size_t window)
 {
-    size_t fallback = NG_NONE;
+    size_t first = NG_NONE;
     for (size_t k = i; k < end && k < i + window; k++) {
-        if (k > i && clause_break(c, k))
+        if (k > i && clause_break(c, k)) {
+            /* an apposition: ", John Kirby" after a role phrase */
+            if (ng_tok_equals(c, k, ",") && k + 1 < end && first != NG_NONE) {
+                size_t a = named_actor(c, k + 1);
+                if (a != NG_NONE && ((ent *)c->ents->pdata[a])->type == NG_ENT_PERSON &&
+                    ((ent *)c->ents->pdata[first])->type != NG_ENT_PERSON)
+                    return a;
+            }
             break;
-        size_t mi = c->tok_mention[k];
-        if (mi != NG_NONE) {
-            mention *m = &g_array_index(c->mentions, mention, mi);
-            ent *e = c->ents->pdata[m->entity];
-            if (is_actor(e) && mention_is_name(c, m))
-                return m->entity;
-            if (is_actor(e) && fallback == NG_NONE)
-                fallback = m->entity;
+        }
+        size_t a = named_actor(c, k);
+        if (a != NG_NONE) {
+            if (((ent *)c->ents->pdata[a])->type == NG_ENT_PERSON)
+                return a;
+            if (first == NG_NONE)
+                first = a;
             continue;
         }
+        if (c->tok_mention[k] != NG_NONE || first != NG_NONE)
+            continue;
         size_t last;
-        size_t a = anonymous_at(c, k, end, &last);
+        a = anonymous_at(c, k, end, &last);
         if (a != NG_NONE)
             return a;
-        if (ng_is_name_like(c, k) && k > i) {
+        if (ng_is_name_like(c, k) && !(c->seg.tokens[k].flags & NG_TOKF_SENT_START)) {
             /* An unknown name right after the cue: a person ("sagte Budanow"). */
             gchar *label = g_strndup(tok_str(c, k), tok_len(c, k));
             size_t e = ng_ctx_entity(c, NG_ENT_PERSON, label, 0);
@@ -147,26 +191,53 @@ static size_t actor_after(ctx *c, size_t i, size_t end, size_t window)
             return e;
         }
     }
-    return fallback;
+    return first;
 }
 
 static size_t actor_before(ctx *c, size_t i, size_t first, size_t window)
 {
-    size_t fallback = NG_NONE;
     for (size_t k = i; k-- > first && k + window > i;) {
         if (clause_break(c, k))
             break;
-        size_t mi = c->tok_mention[k];
-        if (mi == NG_NONE)
-            continue;
-        mention *m = &g_array_index(c->mentions, mention, mi);
-        ent *e = c->ents->pdata[m->entity];
-        if (is_actor(e) && mention_is_name(c, m))
-            return m->entity;
-        if (is_actor(e) && fallback == NG_NONE)
-            fallback = m->entity;
+        size_t a = named_actor(c, k);
+        if (a != NG_NONE)
+            return a;
     }
-    return fallback;
+    return NG_NONE;
+}
+
+/* The subject in the first place of a main clause: "Lloyd Austin hatte
+ * gesagt", "Der ukrainische Präsident Selenskyj warf ... vor".  Names after a
+ * preposition ("in Moskau") are not subjects. */
+static size_t subject_before(ctx *c, size_t verb, size_t first)
+{
+    size_t start = verb;
+    while (start > first && !clause_break(c, start - 1))
+        start--;
+    if (start == verb)
+        return NG_NONE;
+    size_t found = NG_NONE;
+    for (size_t k = start; k < verb; k++) {
+        size_t a = named_actor(c, k);
+        if (a == NG_NONE) {
+            size_t last;
+            if (c->tok_mention[k] == NG_NONE && found == NG_NONE &&
+                (a = anonymous_at(c, k, verb, &last)) != NG_NONE)
+                return a;
+            continue;
+        }
+        /* the first word of a mention decides what stands before it */
+        size_t m0 = g_array_index(c->mentions, mention, c->tok_mention[k]).first_tok;
+        int after_prep = m0 > start && ng_lex_is_preposition(c->lex, tok_str(c, m0 - 1), tok_len(c, m0 - 1));
+        int genitive_attr = m0 > start && (ng_tok_iequals(c, m0 - 1, "des"));
+        if (after_prep || genitive_attr)
+            continue;
+        if (((ent *)c->ents->pdata[a])->type == NG_ENT_PERSON)
+            return a;
+        if (found == NG_NONE)
+            found = a;
+    }
+    return found;
 }
 
 static size_t pronoun_near(ctx *c, size_t v, size_t first, size_t end)
@@ -330,7 +401,14 @@ ng_status ng_find_claims(ctx *c)
             cue = q.cue_text;
         }
         if (q.verb != NG_NONE) {
-            size_t subj = actor_after(c, q.verb + 1, b, 6);
+            size_t subj = NG_NONE;
+            /* "sagte er", "fügte sie hinzu": the last person who spoke. */
+            if (q.verb + 1 < b && ng_lex_pronoun(c->lex, tok_str(c, q.verb + 1), tok_len(c, q.verb + 1)))
+                subj = last_person != NG_NONE ? last_person : last_speaker;
+            if (subj == NG_NONE)
+                subj = subject_before(c, q.verb, a);
+            if (subj == NG_NONE)
+                subj = actor_after(c, q.verb + 1, b, 8);
             if (subj == NG_NONE) {
                 size_t p = pronoun_near(c, q.verb, a, b);
                 if (p != NG_NONE)

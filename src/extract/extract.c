@@ -120,7 +120,7 @@ ng_status ng_extract(const ng_lexicon *lex, const ng_document *doc, ng_extractio
     c.quantities = g_array_new(FALSE, FALSE, sizeof(ng_xquantity));
     c.edges = g_array_new(FALSE, FALSE, sizeof(ng_xedge));
     c.quantity_tokens = g_array_new(FALSE, FALSE, sizeof(ng_quantity_match));
-    c.role_holders = g_hash_table_new(g_str_hash, g_str_equal);
+    c.role_holders = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 
     st = ng_recognise(&c);
     if (!st)

@@ -42,7 +42,8 @@ typedef struct ctx {
     GArray *quantities;     /* ng_xquantity */
     GArray *edges;          /* ng_xedge */
     GArray *quantity_tokens;/* ng_quantity_match, parallel to quantities */
-    GHashTable *role_holders; /* role base form -> entity index + 1 (the last named holder) */
+    GHashTable *role_holders; /* "base|gender" -> entity index + 1 (the last named holder);
+                                "|gender" -> the last titled person */
 } ctx;
 
 /* Token helpers. */

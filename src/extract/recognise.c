@@ -251,9 +251,20 @@ size_t ng_ctx_mention(ctx *c, size_t e, size_t first_tok, size_t last_tok, uint3
     return mi;
 }
 
+/* Short forms are keyed by their name key, so "Budanov" finds "Budanow". */
+static gchar *short_key(const char *s, size_t n)
+{
+    gchar *t = g_strndup(s, n);
+    char *k = ng_name_key(t);
+    gchar *r = g_strdup(k);
+    free(k);
+    g_free(t);
+    return r;
+}
+
 static void register_short(ctx *c, size_t e, const char *s, size_t n)
 {
-    gchar *k = g_strndup(s, n);
+    gchar *k = short_key(s, n);
     GArray *list = g_hash_table_lookup(c->short_names, k);
     if (!list) {
         list = g_array_new(FALSE, FALSE, sizeof(size_t));
@@ -427,13 +438,13 @@ static void resolve_short(ctx *c)
         /* "Kim-Regime": the name part before a hyphen. */
         const char *h = memchr(s, '-', n);
         size_t use = h ? (size_t)(h - s) : n;
-        gchar *k = g_strndup(s, use);
+        gchar *k = short_key(s, use);
         GArray *list = g_hash_table_lookup(c->short_names, k);
         if (!list) {
             size_t g = genitive_base(s, use);
             if (g) {
                 g_free(k);
-                k = g_strndup(s, g);
+                k = short_key(s, g);
                 list = g_hash_table_lookup(c->short_names, k);
                 if (list)
                     use = g;
@@ -442,8 +453,12 @@ static void resolve_short(ctx *c)
         g_free(k);
         if (!list)
             continue;
+        /* The nearest fitting full name: before the token, in an earlier
+         * sentence first (a name in the same sentence is rarely repeated by
+         * its short form: "zwischen Putin und Kim Jong-un ..., so Kim" means
+         * another Kim), then the same sentence, then after. */
         size_t best = NG_NONE, best_dist = (size_t)-1;
-        int best_before = 0;
+        int best_rank = 0;
         for (guint m = 0; m < c->mentions->len; m++) {
             mention *mm = &g_array_index(c->mentions, mention, m);
             int fits = 0;
@@ -452,11 +467,12 @@ static void resolve_short(ctx *c)
             if (!fits || mm->first_tok == i)
                 continue;
             int before = mm->last_tok < i;
+            int rank = before ? (mm->sentence != c->tok_sentence[i] ? 3 : 2) : 1;
             size_t dist = before ? i - mm->last_tok : mm->first_tok - i;
-            if ((before && !best_before) || (before == best_before && dist < best_dist)) {
+            if (rank > best_rank || (rank == best_rank && dist < best_dist)) {
                 best = mm->entity;
                 best_dist = dist;
-                best_before = before;
+                best_rank = rank;
             }
         }
         if (best != NG_NONE)
@@ -478,8 +494,12 @@ static void relate_roles(ctx *c)
         const ng_lex_role *role = token_role(c, r, &pl);
         if (!role || !same_sentence(c, r, mm.first_tok))
             continue;
-        /* "der Sprecher" later in the text means this person. */
-        g_hash_table_insert(c->role_holders, (gpointer)role->base, GSIZE_TO_POINTER(mm.entity + 1));
+        /* "der Sprecher" later in the text means this person; "" holds the
+         * last titled person, for role phrases naming no known holder. */
+        g_hash_table_insert(c->role_holders, g_strdup_printf("%s|%c", role->base, role->gender),
+                            GSIZE_TO_POINTER(mm.entity + 1));
+        if (role->kind & NG_ROLE_TITLE)
+            g_hash_table_insert(c->role_holders, g_strdup_printf("|%c", role->gender), GSIZE_TO_POINTER(mm.entity + 1));
         size_t owner = NG_NONE;
         if (c->tok_mention[r] != NG_NONE)
             owner = g_array_index(c->mentions, mention, c->tok_mention[r]).entity;

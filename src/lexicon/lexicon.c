@@ -421,6 +421,7 @@ SET_READER(korean_line, korean_surnames)
 SET_READER(particle_line, particles)
 SET_READER(continuation_line, continuation)
 SET_READER(determiner_line, determiners)
+SET_READER(preposition_line, prepositions)
 
 static ng_status load_dictionary(ng_lexicon *lex, ng_errmsg *err)
 {
@@ -445,7 +446,7 @@ void ng_lexicon_free(ng_lexicon *lex)
 {
     if (!lex)
         return;
-    GHashTable *tables[] = {lex->names, lex->names_folded, lex->determiners, lex->folded_first, lex->name_first, lex->adjectives, lex->demonyms, lex->roles,
+    GHashTable *tables[] = {lex->prepositions, lex->names, lex->names_folded, lex->determiners, lex->folded_first, lex->name_first, lex->adjectives, lex->demonyms, lex->roles,
                             lex->given_names, lex->korean_surnames, lex->particles, lex->verbs,
                             lex->numbers, lex->qualifiers, lex->units, lex->cues, lex->abbrevs,
                             lex->months, lex->pronouns, lex->continuation, lex->dictionary};
@@ -467,7 +468,7 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
     ng_lexicon *lex = g_new0(ng_lexicon, 1);
     lex->strings = g_string_chunk_new(1 << 16);
     lex->owned = g_ptr_array_new_with_free_func(g_free);
-    GHashTable **tables[] = {&lex->names, &lex->names_folded, &lex->determiners, &lex->folded_first,
+    GHashTable **tables[] = {&lex->prepositions, &lex->names, &lex->names_folded, &lex->determiners, &lex->folded_first,
                              &lex->name_first, &lex->adjectives, &lex->demonyms,
                              &lex->roles, &lex->given_names, &lex->korean_surnames, &lex->particles,
                              &lex->verbs, &lex->numbers, &lex->qualifiers, &lex->units, &lex->cues,
@@ -499,6 +500,7 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
         {"lang/de/pronouns.tsv", 2, 0, pronoun_line},
         {"lang/de/report_continuation.txt", 0, 0, continuation_line},
         {"lang/de/determiners.txt", 0, 0, determiner_line},
+        {"lang/de/prepositions.txt", 0, 0, preposition_line},
     };
     ng_status st = NG_OK;
     for (size_t i = 0; i < G_N_ELEMENTS(files) && st == NG_OK; i++)
@@ -593,6 +595,11 @@ int ng_lex_folded_max(const ng_lexicon *lex, const char *s, size_t n)
     int r = GPOINTER_TO_INT(g_hash_table_lookup(lex->folded_first, f->str));
     g_string_free(f, TRUE);
     return r;
+}
+
+int ng_lex_is_preposition(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return lookup_lower(lex->prepositions, s, n) != NULL;
 }
 
 int ng_lex_is_determiner(const ng_lexicon *lex, const char *s, size_t n)
