@@ -111,10 +111,23 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last)
             return h - 1;
         }
     }
-    /* Only a described source is worth a node: "ein Beamter", "westliche
-     * Diplomaten" — not a bare "Sprecher". */
-    if (!(r->kind & NG_ROLE_SOURCE) || (!indefinite && !adjs))
+    if (!(r->kind & NG_ROLE_SOURCE))
         return NG_NONE;
+    /* "so der Geheimdienstmitarbeiter": the unnamed source met before with
+     * this role, else a new one.  A bare "Sprecher" without article is no source. */
+    if (definite && !indefinite && !qualified && !adjs && (r->kind & NG_ROLE_SOURCE) && !(r->kind & NG_ROLE_TITLE)) {
+        for (guint k = 0; k < c->ents->len; k++) {
+            ent *en = c->ents->pdata[k];
+            size_t bl = strlen(r->base), ll = strlen(en->label);
+            if (en->anonymous && ll >= bl && strcmp(en->label + ll - bl, r->base) == 0) {
+                ng_ctx_mention(c, k, j, j, c->seg.tokens[j].start, c->seg.tokens[j].end);
+                *last = j;
+                return k;
+            }
+        }
+    } else if (!indefinite && !adjs) {
+        return NG_NONE;
+    }
     GString *label = g_string_new(NULL);
     for (size_t k = adj_first; k < j; k++) {
         const char *s = tok_str(c, k);
@@ -157,17 +170,20 @@ static size_t named_actor(ctx *c, size_t k)
 static size_t actor_after(ctx *c, size_t i, size_t end, size_t window)
 {
     size_t first = NG_NONE;
+    int saw_role = 0;
     for (size_t k = i; k < end && k < i + window; k++) {
         if (k > i && clause_break(c, k)) {
             /* an apposition: ", John Kirby" after a role phrase */
-            if (ng_tok_equals(c, k, ",") && k + 1 < end && first != NG_NONE) {
+            if (ng_tok_equals(c, k, ",") && k + 1 < end && (first != NG_NONE || saw_role)) {
                 size_t a = named_actor(c, k + 1);
                 if (a != NG_NONE && ((ent *)c->ents->pdata[a])->type == NG_ENT_PERSON &&
-                    ((ent *)c->ents->pdata[first])->type != NG_ENT_PERSON)
+                    (first == NG_NONE || ((ent *)c->ents->pdata[first])->type != NG_ENT_PERSON))
                     return a;
             }
             break;
         }
+        if (c->seg.tokens[k].kind == NG_TOK_WORD && ng_lex_role_get(c->lex, tok_str(c, k), tok_len(c, k)))
+            saw_role = 1;
         size_t a = named_actor(c, k);
         if (a != NG_NONE) {
             if (((ent *)c->ents->pdata[a])->type == NG_ENT_PERSON)
