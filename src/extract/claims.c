@@ -172,6 +172,10 @@ static size_t actor_after(ctx *c, size_t i, size_t end, size_t window)
     size_t first = NG_NONE;
     int saw_role = 0;
     for (size_t k = i; k < end && k < i + window; k++) {
+        /* a name in quotation marks: die Zeitung „Kyiv Independent“ */
+        if ((c->seg.tokens[k].kind == NG_TOK_QUOTE_OPEN && k + 1 < end && named_actor(c, k + 1) != NG_NONE) ||
+            (c->seg.tokens[k].kind == NG_TOK_QUOTE_CLOSE && k > i && named_actor(c, k - 1) != NG_NONE))
+            continue;
         if (k > i && clause_break(c, k)) {
             /* an apposition: ", John Kirby" after a role phrase */
             if (ng_tok_equals(c, k, ",") && k + 1 < end && (first != NG_NONE || saw_role)) {
@@ -186,6 +190,9 @@ static size_t actor_after(ctx *c, size_t i, size_t end, size_t window)
             saw_role = 1;
         size_t a = named_actor(c, k);
         if (a != NG_NONE) {
+            size_t m0 = g_array_index(c->mentions, mention, c->tok_mention[k]).first_tok;
+            if (m0 > i && ng_lex_is_preposition(c->lex, tok_str(c, m0 - 1), tok_len(c, m0 - 1)))
+                continue; /* "schrieb auf Telegram" */
             if (((ent *)c->ents->pdata[a])->type == NG_ENT_PERSON)
                 return a;
             if (first == NG_NONE)
@@ -253,6 +260,13 @@ static size_t subject_before(ctx *c, size_t verb, size_t first)
         if (found == NG_NONE)
             found = a;
     }
+    if (found == NG_NONE && start > first) {
+        /* "Andriy Kovalenko, Leiter des Zentrums, schrieb": the subject
+         * stands first in the sentence, before an apposition. */
+        size_t a = named_actor(c, first);
+        if (a != NG_NONE && ((ent *)c->ents->pdata[a])->type == NG_ENT_PERSON)
+            return a;
+    }
     return found;
 }
 
@@ -305,13 +319,18 @@ static void find_cues(ctx *c, size_t a, size_t b, const unsigned char *in_quote,
             if (cue) {
                 switch (cue->kind) {
                 case NG_CUE_SOURCE_BEFORE:
-                    /* "so" and "wie" are cues only as ", so X" and "wie X berichtet". */
+                    /* "so" and "wie" are cues only as ", so X" and "wie X berichtet";
+                     * "aus" only in "hieß es aus X". */
                     if ((strcmp(low, "so") == 0 && !(i > a && ng_tok_equals(c, i - 1, ","))) ||
-                        (strcmp(low, "wie") == 0))
+                        (strcmp(low, "wie") == 0) ||
+                        (strcmp(low, "aus") == 0 &&
+                         !(i > a + 1 && ng_tok_iequals(c, i - 1, "es") && ng_lex_verb_get(c->lex, tok_str(c, i - 2), tok_len(c, i - 2)))))
                         break;
-                    if (q->before == NG_NONE || strstr(low, "berufung")) {
+                    /* "unter Berufung/Bezug/Verweis auf X": X is the source, the
+                     * subject of the verb is the one who reports. */
+                    if (q->before == NG_NONE || strncmp(low, "unter ", 6) == 0) {
                         q->before = i + (size_t)w;
-                        q->berufung = strstr(low, "berufung") != NULL;
+                        q->berufung = strncmp(low, "unter ", 6) == 0;
                         if (!q->berufung)
                             q->cue_text = cue->phrase;
                     }
@@ -373,6 +392,22 @@ static char *claim_date(ctx *c, size_t a, size_t b)
     return g_strdup("");
 }
 
+static int is_headline(const ctx *c, size_t s)
+{
+    const ng_sentence *sn = &c->seg.sentences[s];
+    const ng_token *first = &c->seg.tokens[sn->first];
+    size_t last = sn->first + sn->count - 1;
+    int line_start = (first->flags & NG_TOKF_LINE_START) != 0;
+    int line_end = last + 1 >= c->seg.ntokens || (c->seg.tokens[last + 1].flags & NG_TOKF_LINE_START);
+    if (!line_start || !line_end)
+        return 0;
+    size_t k = last;
+    while (k > sn->first && c->seg.tokens[k].kind == NG_TOK_QUOTE_CLOSE)
+        k--;
+    return !(ng_tok_equals(c, k, ".") || ng_tok_equals(c, k, "!") || ng_tok_equals(c, k, "?") ||
+             ng_tok_equals(c, k, "\xE2\x80\xA6"));
+}
+
 ng_status ng_find_claims(ctx *c)
 {
     size_t nt = c->seg.ntokens;
@@ -404,6 +439,12 @@ ng_status ng_find_claims(ctx *c)
             e++;
         size_t a = c->seg.sentences[s].first;
         size_t b = c->seg.sentences[e].first + c->seg.sentences[e].count;
+        /* A headline or subhead (a line that is one sentence without a final
+         * period) states no attributed claim of its own. */
+        if (s == e && is_headline(c, s)) {
+            s = e + 1;
+            continue;
+        }
         cues q;
         find_cues(c, a, b, in_quote, &q);
         size_t speaker = NG_NONE, reporter = NG_NONE;
@@ -416,7 +457,14 @@ ng_status ng_find_claims(ctx *c)
             speaker = actor_before(c, q.after + 1, a, 6);
             cue = q.cue_text;
         }
-        if (q.verb != NG_NONE) {
+        /* "Berichten zufolge", "hieß es": a report without a named source. */
+        int impersonal = q.after != NG_NONE && speaker == NG_NONE;
+        if (q.verb != NG_NONE && !strcmp(q.v->lemma, "heißen") && speaker == NG_NONE) {
+            impersonal = 1;
+            if (last_claim_group != NG_NONE && last_claim_group + 1 == s)
+                speaker = last_speaker;
+        }
+        if (q.verb != NG_NONE && !impersonal) {
             size_t subj = NG_NONE;
             /* "sagte er", "fügte sie hinzu": the last person who spoke. */
             if (q.verb + 1 < b && ng_lex_pronoun(c->lex, tok_str(c, q.verb + 1), tok_len(c, q.verb + 1)))
@@ -443,7 +491,9 @@ ng_status ng_find_claims(ctx *c)
         int continuation = 0;
         if (speaker == NG_NONE && last_claim_group != NG_NONE && last_claim_group + 1 == s) {
             for (size_t i = a; i < b && !continuation; i++)
-                continuation = !in_quote[i] && ng_lex_is_continuation(c->lex, tok_str(c, i), tok_len(c, i));
+                continuation = !in_quote[i] && c->seg.tokens[i].kind == NG_TOK_WORD &&
+                               (ng_lex_is_continuation(c->lex, tok_str(c, i), tok_len(c, i)) ||
+                                ng_lex_is_subjunctive(c->lex, tok_str(c, i), tok_len(c, i)));
             if (continuation || q.quote)
                 speaker = last_speaker;
         }

@@ -66,7 +66,7 @@ int ng_is_name_like(const ctx *c, size_t i)
         ng_lex_verb_get(c->lex, s, n) || ng_lex_number_get(c->lex, s, n) ||
         ng_lex_unit_get(c->lex, s, n) || ng_lex_month(c->lex, s, n))
         return 0;
-    if (ng_lex_is_word(c->lex, s, n) && !ng_lex_is_given_name(c->lex, s, n))
+    if (ng_lex_is_word_form(c->lex, s, n) && !ng_lex_is_given_name(c->lex, s, n))
         return 0;
     /* Compounds are nouns, not names: "Nato-Sprecherin", "Munitionsdepots"
      * (a known word at the end, after a part of three letters or more). */
@@ -77,7 +77,7 @@ int ng_is_name_like(const ctx *c, size_t i)
     if (h && h + 1 < s + n) {
         const char *tail = h + 1;
         size_t tn = (size_t)(s + n - tail);
-        if (ng_lex_role_get(c->lex, tail, tn) || ng_lex_is_word(c->lex, tail, tn) || ng_lex_is_lower_word(c->lex, tail, tn))
+        if (ng_lex_role_get(c->lex, tail, tn) || ng_lex_is_word_form(c->lex, tail, tn) || ng_lex_is_lower_word(c->lex, tail, tn))
             return 0;
     }
     if (n >= 10) {
@@ -92,9 +92,7 @@ int ng_is_name_like(const ctx *c, size_t i)
             const char *rest = g_utf8_next_char(p);
             memcpy(buf + fl, rest, (size_t)(s + n - rest));
             size_t bl = (size_t)fl + (size_t)(s + n - rest);
-            size_t g = genitive_base(buf, bl);
-            if (ng_lex_is_word(c->lex, buf, bl) || (g && ng_lex_is_word(c->lex, buf, g)) ||
-                ng_lex_role_get(c->lex, buf, bl))
+            if (ng_lex_is_word_form(c->lex, buf, bl) || ng_lex_role_get(c->lex, buf, bl))
                 return 0;
         }
     }

@@ -729,3 +729,29 @@ int ng_lex_is_lower_word(const ng_lexicon *lex, const char *s, size_t n)
     g_free(low);
     return r;
 }
+
+int ng_lex_is_word_form(const ng_lexicon *lex, const char *s, size_t n)
+{
+    if (ng_lex_is_word(lex, s, n))
+        return 1;
+    /* German word lists hold base forms: try the plural and case endings off. */
+    static const char *const endings[] = {"nen", "ern", "en", "er", "es", "n", "s", "e"};
+    for (size_t i = 0; i < G_N_ELEMENTS(endings); i++) {
+        size_t el = strlen(endings[i]);
+        if (n > el + 2 && memcmp(s + n - el, endings[i], el) == 0 && ng_lex_is_word(lex, s, n - el))
+            return 1;
+    }
+    return 0;
+}
+
+int ng_lex_is_subjunctive(const ng_lexicon *lex, const char *s, size_t n)
+{
+    char buf[KEYBUF];
+    if (n < 3 || n + 1 >= KEYBUF || s[n - 1] != 'e' || g_unichar_isupper(g_utf8_get_char(s)) ||
+        ng_lex_is_determiner(lex, s, n) || ng_lex_is_preposition(lex, s, n))
+        return 0;
+    memcpy(buf, s, n - 1);
+    buf[n - 1] = 't';
+    buf[n] = '\0';
+    return g_hash_table_contains(lex->dictionary, buf);
+}

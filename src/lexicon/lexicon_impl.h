@@ -112,5 +112,9 @@ int ng_lex_pronoun(const ng_lexicon *lex, const char *s, size_t n);
 /* Is the word (as written, or in lower case) an ordinary German word? */
 int ng_lex_is_word(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_lower_word(const ng_lexicon *lex, const char *s, size_t n);
+/* A word of the list as written, or an inflected form of one ("Angaben"). */
+int ng_lex_is_word_form(const ng_lexicon *lex, const char *s, size_t n);
+/* A lower-case finite verb in Konjunktiv I: "plane" where "plant" is a word. */
+int ng_lex_is_subjunctive(const ng_lexicon *lex, const char *s, size_t n);
 
 #endif
