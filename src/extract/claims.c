@@ -53,7 +53,7 @@ static int adjective_shaped(const ctx *c, size_t k)
     const char *s = tok_str(c, k);
     size_t n = tok_len(c, k);
     if (c->seg.tokens[k].kind != NG_TOK_WORD || (c->seg.tokens[k].flags & NG_TOKF_CAP) || n < 4 ||
-        ng_lex_is_determiner(c->lex, s, n) || ng_lex_verb_get(c->lex, s, n))
+        ng_lex_is_determiner(c->lex, s, n) || ng_lex_verb_get(c->lex, s, n) || ng_lex_is_preposition(c->lex, s, n))
         return 0;
     return s[n - 1] == 'e' || (n > 4 && s[n - 2] == 'e' && strchr("nrsm", s[n - 1]));
 }
@@ -164,9 +164,22 @@ static size_t named_actor(ctx *c, size_t k)
     return is_actor(e) && mention_is_name(c, m) ? m->entity : NG_NONE;
 }
 
-/* The actor a cue points to, searching from token i forwards: the first
- * named actor, or a person in apposition after a role ("der Sprecher des
- * Sicherheitsrates, John Kirby"), or an unnamed source, or an unknown name. */
+/* How likely an actor is the speaker when several stand in one phrase:
+ * "Südkoreas amtliche Nachrichtenagentur Yonhap" is Yonhap speaking. */
+static int speaker_rank(const ent *e)
+{
+    switch (e->type) {
+    case NG_ENT_PERSON: return 4;
+    case NG_ENT_MEDIA: return 3;
+    case NG_ENT_ORGANIZATION: return 2;
+    default: return 1;
+    }
+}
+
+/* The actor a cue points to, searching from token i forwards: the best
+ * named actor of the phrase, or a person in apposition after a role ("der
+ * Sprecher des Sicherheitsrates, John Kirby"), or an unnamed source, or an
+ * unknown name. */
 static size_t actor_after(ctx *c, size_t i, size_t end, size_t window)
 {
     size_t first = NG_NONE;
@@ -195,12 +208,14 @@ static size_t actor_after(ctx *c, size_t i, size_t end, size_t window)
                 continue; /* "schrieb auf Telegram" */
             if (((ent *)c->ents->pdata[a])->type == NG_ENT_PERSON)
                 return a;
-            if (first == NG_NONE)
+            if (first == NG_NONE || speaker_rank(c->ents->pdata[a]) > speaker_rank(c->ents->pdata[first]))
                 first = a;
             continue;
         }
         if (c->tok_mention[k] != NG_NONE || first != NG_NONE)
             continue;
+        if (k > i && ng_lex_is_preposition(c->lex, tok_str(c, k - 1), tok_len(c, k - 1)))
+            continue; /* "über nordkoreanische Soldaten" is what is spoken of */
         size_t last;
         a = anonymous_at(c, k, end, &last);
         if (a != NG_NONE)
@@ -232,15 +247,26 @@ static size_t actor_before(ctx *c, size_t i, size_t first, size_t window)
 /* The subject in the first place of a main clause: "Lloyd Austin hatte
  * gesagt", "Der ukrainische Präsident Selenskyj warf ... vor".  Names after a
  * preposition ("in Moskau") are not subjects. */
-static size_t subject_before(ctx *c, size_t verb, size_t first)
+static int punct_break(const ctx *c, size_t i)
 {
+    return c->seg.tokens[i].kind == NG_TOK_PUNCT && (ng_tok_equals(c, i, ",") || ng_tok_equals(c, i, ":") ||
+                                                     ng_tok_equals(c, i, ";") || ng_tok_equals(c, i, "."));
+}
+
+static size_t subject_before(ctx *c, size_t verb, size_t first, const unsigned char *in_quote)
+{
+    /* The clause runs back to a comma or colon; quoted words inside it
+     * ("als „de-facto-Komplizen“ bezeichnet") are skipped, not a boundary. */
     size_t start = verb;
-    while (start > first && !clause_break(c, start - 1))
+    while (start > first && !punct_break(c, start - 1) &&
+           !(c->seg.tokens[start - 1].kind == NG_TOK_QUOTE_CLOSE && start == verb))
         start--;
     if (start == verb)
         return NG_NONE;
     size_t found = NG_NONE;
     for (size_t k = start; k < verb; k++) {
+        if (in_quote[k])
+            continue;
         size_t a = named_actor(c, k);
         if (a == NG_NONE) {
             size_t last;
@@ -470,7 +496,7 @@ ng_status ng_find_claims(ctx *c)
             if (q.verb + 1 < b && ng_lex_pronoun(c->lex, tok_str(c, q.verb + 1), tok_len(c, q.verb + 1)))
                 subj = last_person != NG_NONE ? last_person : last_speaker;
             if (subj == NG_NONE)
-                subj = subject_before(c, q.verb, a);
+                subj = subject_before(c, q.verb, a, in_quote);
             if (subj == NG_NONE)
                 subj = actor_after(c, q.verb + 1, b, 8);
             if (subj == NG_NONE) {
