@@ -78,6 +78,21 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last)
     size_t adjs = j - adj_first;
     if (j >= end || c->seg.tokens[j].kind != NG_TOK_WORD)
         return NG_NONE;
+    if (definite && !adjs && ng_lex_is_media_noun(c->lex, tok_str(c, j), tok_len(c, j))) {
+        /* "berichtete das Blatt": the outlet named last before here */
+        size_t best = NG_NONE;
+        for (guint k = 0; k < c->mentions->len; k++) {
+            mention *m = &g_array_index(c->mentions, mention, k);
+            if (m->first_tok < j && ((ent *)c->ents->pdata[m->entity])->type == NG_ENT_MEDIA &&
+                (best == NG_NONE || m->first_tok > g_array_index(c->mentions, mention, best).first_tok))
+                best = k;
+        }
+        if (best != NG_NONE) {
+            size_t e = g_array_index(c->mentions, mention, best).entity;
+            *last = j;
+            return e;
+        }
+    }
     const ng_lex_role *r = ng_lex_role_get(c->lex, tok_str(c, j), tok_len(c, j));
     if (!r) {
         /* "der Pentagon-Chef": the role after the hyphen. */
@@ -95,16 +110,21 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last)
     int qualified = j + 1 < end && (ng_tok_equals(c, j + 1, "des") || ng_tok_equals(c, j + 1, "der") ||
                                     ng_tok_equals(c, j + 1, ","));
     if (definite && !indefinite && !qualified) {
-        gchar *key = g_strdup_printf("%s|%c", r->base, r->gender);
-        size_t h = GPOINTER_TO_SIZE(g_hash_table_lookup(c->role_holders, key));
-        g_free(key);
-        /* A title whose holder the text has not named: the person last
-         * introduced with a title (the definite description points back). */
-        if (!h && (r->kind & NG_ROLE_TITLE)) {
-            gchar *any = g_strdup_printf("|%c", r->gender);
-            h = GPOINTER_TO_SIZE(g_hash_table_lookup(c->role_holders, any));
-            g_free(any);
+        /* The holder of this role introduced last before here; failing that,
+         * for a title, the person last introduced with any title of the same
+         * gender (the definite description points back). */
+        size_t h = 0, any = 0;
+        for (guint k = 0; k < c->role_mentions->len; k++) {
+            role_mention *rm = &g_array_index(c->role_mentions, role_mention, k);
+            if (rm->token >= j || rm->gender != r->gender)
+                continue;
+            if (!strcmp(rm->base, r->base))
+                h = rm->entity + 1;
+            if (rm->title)
+                any = rm->entity + 1;
         }
+        if (!h && (r->kind & NG_ROLE_TITLE))
+            h = any;
         if (h) {
             ng_ctx_mention(c, h - 1, j, j, c->seg.tokens[j].start, c->seg.tokens[j].end);
             *last = j;
@@ -265,7 +285,7 @@ static size_t subject_before(ctx *c, size_t verb, size_t first, const unsigned c
         return NG_NONE;
     size_t found = NG_NONE;
     for (size_t k = start; k < verb; k++) {
-        if (in_quote[k])
+        if (in_quote[k] && named_actor(c, k) == NG_NONE)
             continue;
         size_t a = named_actor(c, k);
         if (a == NG_NONE) {
@@ -477,6 +497,9 @@ ng_status ng_find_claims(ctx *c)
         const char *cue = "";
         if (q.before != NG_NONE) {
             speaker = actor_after(c, q.before, b, 8);
+            /* a capital as metonym: "hieß es aus Kiew", "laut Moskau" */
+            if (speaker == NG_NONE && q.before < b && c->tok_mention[q.before] != NG_NONE)
+                speaker = g_array_index(c->mentions, mention, c->tok_mention[q.before]).entity;
             cue = q.berufung ? "unter Berufung auf" : q.cue_text;
         }
         if (speaker == NG_NONE && q.after != NG_NONE) {
@@ -523,7 +546,7 @@ ng_status ng_find_claims(ctx *c)
             if (continuation || q.quote)
                 speaker = last_speaker;
         }
-        if (speaker == NG_NONE && !(q.quote && q.verb != NG_NONE)) {
+        if (speaker == NG_NONE && q.verb == NG_NONE) {
             s = e + 1;
             continue;
         }

@@ -120,7 +120,7 @@ ng_status ng_extract(const ng_lexicon *lex, const ng_document *doc, ng_extractio
     c.quantities = g_array_new(FALSE, FALSE, sizeof(ng_xquantity));
     c.edges = g_array_new(FALSE, FALSE, sizeof(ng_xedge));
     c.quantity_tokens = g_array_new(FALSE, FALSE, sizeof(ng_quantity_match));
-    c.role_holders = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    c.role_mentions = g_array_new(FALSE, FALSE, sizeof(role_mention));
 
     st = ng_recognise(&c);
     if (!st)
@@ -163,7 +163,7 @@ ng_status ng_extract(const ng_lexicon *lex, const ng_document *doc, ng_extractio
     out->edges = (ng_xedge *)(void *)g_array_free(c.edges, FALSE);
 
     g_array_free(c.quantity_tokens, TRUE);
-    g_hash_table_destroy(c.role_holders);
+    g_array_free(c.role_mentions, TRUE);
     g_array_free(c.mentions, TRUE);
     g_hash_table_destroy(c.short_names);
     g_hash_table_destroy(c.by_key);

@@ -27,6 +27,14 @@ typedef struct mention {
     uint32_t sentence;
 } mention;
 
+typedef struct role_mention {
+    size_t token;      /* the role word */
+    size_t entity;     /* the person */
+    const char *base;  /* lexicon string */
+    char gender;
+    int title;
+} role_mention;
+
 typedef struct ctx {
     const ng_lexicon *lex;
     const ng_document *doc;
@@ -42,8 +50,7 @@ typedef struct ctx {
     GArray *quantities;     /* ng_xquantity */
     GArray *edges;          /* ng_xedge */
     GArray *quantity_tokens;/* ng_quantity_match, parallel to quantities */
-    GHashTable *role_holders; /* "base|gender" -> entity index + 1 (the last named holder);
-                                "|gender" -> the last titled person */
+    GArray *role_mentions;  /* role_mention: where a titled person was introduced */
 } ctx;
 
 /* Token helpers. */

@@ -177,6 +177,13 @@ static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **o
                 bend -= (uint32_t)cut;
             }
         }
+        if (!e && k == 1 && is_cap(c, i) && n < sizeof buf && (s[0] & 0x80) == 0) {
+            /* "N-tv", "Taz" at a sentence start: the name is written "n-tv", "taz" */
+            buf[0] = (char)g_ascii_tolower(s[0]);
+            e = ng_lex_name(c->lex, buf, n);
+            if (e && e->type != NG_ENT_MEDIA)
+                e = NULL;
+        }
         if (!e && k >= 2 && is_cap(c, last)) {
             e = ng_lex_name_folded(c->lex, words, lens, k);
             bend = c->seg.tokens[last].end;
@@ -492,12 +499,9 @@ static void relate_roles(ctx *c)
         const ng_lex_role *role = token_role(c, r, &pl);
         if (!role || !same_sentence(c, r, mm.first_tok))
             continue;
-        /* "der Sprecher" later in the text means this person; "" holds the
-         * last titled person, for role phrases naming no known holder. */
-        g_hash_table_insert(c->role_holders, g_strdup_printf("%s|%c", role->base, role->gender),
-                            GSIZE_TO_POINTER(mm.entity + 1));
-        if (role->kind & NG_ROLE_TITLE)
-            g_hash_table_insert(c->role_holders, g_strdup_printf("|%c", role->gender), GSIZE_TO_POINTER(mm.entity + 1));
+        /* "der Sprecher" later in the text means this person. */
+        role_mention rm = {r, mm.entity, role->base, role->gender, (role->kind & NG_ROLE_TITLE) != 0};
+        g_array_append_val(c->role_mentions, rm);
         size_t owner = NG_NONE;
         if (c->tok_mention[r] != NG_NONE)
             owner = g_array_index(c->mentions, mention, c->tok_mention[r]).entity;

@@ -61,6 +61,7 @@ struct ng_lexicon {
     GHashTable *names_folded;   /* multi-word phrase, inflection folded -> ng_lex_entity */
     GHashTable *determiners;    /* determiner stems (set) */
     GHashTable *prepositions;   /* (set) */
+    GHashTable *media_nouns;    /* "Zeitung", "Blatt" (set) */
     GHashTable *folded_first;   /* folded first word of a multi-word name -> max words */
     GHashTable *name_first;     /* first token -> max phrase length (GINT) */
     GHashTable *adjectives;     /* lowercase stem -> ng_lex_entity */
@@ -90,6 +91,7 @@ int ng_lex_name_max(const ng_lexicon *lex, const char *s, size_t n);
  * Sicherheitsrates" = "Nationaler Sicherheitsrat"); `words` are tokens. */
 const ng_lex_entity *ng_lex_name_folded(const ng_lexicon *lex, const char *const *words, const size_t *lens, size_t n);
 int ng_lex_folded_max(const ng_lexicon *lex, const char *s, size_t n);
+int ng_lex_is_media_noun(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_preposition(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_determiner(const ng_lexicon *lex, const char *s, size_t n);
 /* Appends the inflection-folded form of a word (lower case, ending cut). */
