@@ -43,7 +43,20 @@ static int is_actor(const ent *e)
 static int mention_is_name(const ctx *c, const mention *m)
 {
     return g_unichar_isupper(g_utf8_get_char(c->text + m->start)) &&
-           !ng_lex_adjective(c->lex, c->text + m->start, m->end - m->start);
+           !ng_lex_adjective(c->lex, c->text + m->start, m->end - m->start) &&
+           !ng_lex_demonym(c->lex, c->text + m->start, m->end - m->start);
+}
+
+/* The entity of a mention if it names an actor ("Russland", "Kim"), not an
+ * adjective ("nordkoreanische") or a place. */
+static size_t named_actor(ctx *c, size_t k)
+{
+    size_t mi = c->tok_mention[k];
+    if (mi == NG_NONE)
+        return NG_NONE;
+    mention *m = &g_array_index(c->mentions, mention, mi);
+    ent *e = c->ents->pdata[m->entity];
+    return is_actor(e) && mention_is_name(c, m) ? m->entity : NG_NONE;
 }
 
 /* Looks like an inflected adjective ("ukrainischen", "westliche"), not a
@@ -78,6 +91,20 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last)
     size_t adjs = j - adj_first;
     if (j >= end || c->seg.tokens[j].kind != NG_TOK_WORD)
         return NG_NONE;
+    /* "der ukrainische Präsident Wolodymyr Selenskyj", "der Sender N-tv": the
+     * name that follows the description is the one meant. */
+    if (j + 1 < end) {
+        size_t k = j + 1;
+        if (c->seg.tokens[k].kind == NG_TOK_QUOTE_OPEN && k + 1 < end)
+            k++;
+        size_t a = named_actor(c, k);
+        if (a != NG_NONE && (ng_lex_role_get(c->lex, tok_str(c, j), tok_len(c, j)) ||
+                             ng_lex_is_media_noun(c->lex, tok_str(c, j), tok_len(c, j)) ||
+                             memchr(tok_str(c, j), '-', tok_len(c, j)))) {
+            *last = k;
+            return a;
+        }
+    }
     if (definite && !adjs && ng_lex_is_media_noun(c->lex, tok_str(c, j), tok_len(c, j))) {
         /* "berichtete das Blatt": the outlet named last before here */
         size_t best = NG_NONE;
@@ -170,18 +197,6 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last)
     g_string_free(label, TRUE);
     *last = j;
     return e;
-}
-
-/* The entity of a mention if it names an actor ("Russland", "Kim"), not an
- * adjective ("nordkoreanische") or a place. */
-static size_t named_actor(ctx *c, size_t k)
-{
-    size_t mi = c->tok_mention[k];
-    if (mi == NG_NONE)
-        return NG_NONE;
-    mention *m = &g_array_index(c->mentions, mention, mi);
-    ent *e = c->ents->pdata[m->entity];
-    return is_actor(e) && mention_is_name(c, m) ? m->entity : NG_NONE;
 }
 
 /* How likely an actor is the speaker when several stand in one phrase:
@@ -281,8 +296,19 @@ static size_t subject_before(ctx *c, size_t verb, size_t first, const unsigned c
     while (start > first && !punct_break(c, start - 1) &&
            !(c->seg.tokens[start - 1].kind == NG_TOK_QUOTE_CLOSE && start == verb))
         start--;
-    if (start == verb)
+    if (start == verb) {
+        /* "Kyrylo Budanow, Chef des Dienstes, erwartete": a person opening
+         * the sentence, set off by a comma, before the verb. */
+        if (verb > first && ng_tok_equals(c, verb - 1, ",")) {
+            size_t a = named_actor(c, first);
+            if (a != NG_NONE && ((ent *)c->ents->pdata[a])->type == NG_ENT_PERSON) {
+                size_t m1 = g_array_index(c->mentions, mention, c->tok_mention[first]).last_tok;
+                if (m1 + 1 < verb && ng_tok_equals(c, m1 + 1, ","))
+                    return a;
+            }
+        }
         return NG_NONE;
+    }
     size_t found = NG_NONE;
     for (size_t k = start; k < verb; k++) {
         if (in_quote[k] && named_actor(c, k) == NG_NONE)

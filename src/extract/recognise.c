@@ -138,6 +138,12 @@ static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **o
     int fmax = is_word(c, i) ? ng_lex_folded_max(c->lex, s, n) : 0;
     if (fmax > max)
         max = fmax;
+    if (!max && n < 64 && g_ascii_isupper(s[0])) {
+        char low[64];
+        memcpy(low, s, n);
+        low[0] = (char)g_ascii_tolower(low[0]);
+        max = ng_lex_name(c->lex, low, n) ? 1 : 0;
+    }
     if (!max)
         return 0;
     char buf[256];
