@@ -292,7 +292,8 @@ ng_status ng_quantity_scan(const ng_lexicon *lex, const char *text, const ng_tok
         /* Not quantities: times, years, dates with a month after, page/number references. */
         if (last + 1 < s.end && (seq(&s, last + 1, "Uhr") || ng_lex_month(lex, sstr(&s, last + 1), slen(&s, last + 1))))
             continue;
-        if (i > first && (ng_lex_month(lex, sstr(&s, i - 1), slen(&s, i - 1)) ||
+        /* "Oktober 2024" is a date; "bis Dezember 12.000 Soldaten" is not */
+        if (i > first && ((ng_lex_month(lex, sstr(&s, i - 1), slen(&s, i - 1)) && is_year(&s, i, lo, last)) ||
                           tokens[i - 1].flags & NG_TOKF_ABBREV))
             continue;
         size_t qfirst = i;

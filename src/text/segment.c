@@ -146,9 +146,9 @@ static int ordinal_follows(const ng_lexicon *lex, const char *text, size_t len, 
     size_t e = i;
     while (e < len && is_word_char(char_at(text, len, e)))
         e = next_i(text, e);
-    if (e < len && text[e] == '.')
-        e++;
-    return lex && ng_lex_month(lex, text + i, e - i);
+    if (lex && ng_lex_month(lex, text + i, e - i))
+        return 1;
+    return lex && e < len && text[e] == '.' && ng_lex_month(lex, text + i, e + 1 - i); /* "Okt." */
 }
 
 static ng_status tokenize(const ng_lexicon *lex, const char *text, size_t len, tokvec *t)
@@ -235,7 +235,9 @@ static ng_status tokenize(const ng_lexicon *lex, const char *text, size_t len, t
                 } else if (!number && letters <= 4 && memchr(text + s, '.', e - s)) {
                     e++; /* "z.B." written without its last dot in the list */
                     flags |= NG_TOKF_ABBREV;
-                } else if (number && e - s <= 4 && ordinal_follows(lex, text, len, e + 1)) {
+                } else if (number && e - s <= 4 &&
+                           ((flags & NG_TOKF_LINE_START) || ordinal_follows(lex, text, len, e + 1))) {
+                    /* "16. Oktober", and "1." opening a line (a list item) */
                     e++;
                     flags |= NG_TOKF_ORDINAL;
                 }
