@@ -42,6 +42,8 @@ static int is_actor(const ent *e)
 /* Is the mention a name (capitalised), not an adjective like "südkoreanische"? */
 static int mention_is_name(const ctx *c, const mention *m)
 {
+    if (m->last_tok > m->first_tok)
+        return 1; /* "südkoreanische Geheimdienst", "Vereinte Nationen" */
     return g_unichar_isupper(g_utf8_get_char(c->text + m->start)) &&
            !ng_lex_adjective(c->lex, c->text + m->start, m->end - m->start) &&
            !ng_lex_demonym(c->lex, c->text + m->start, m->end - m->start);
@@ -532,8 +534,9 @@ ng_status ng_find_claims(ctx *c)
             speaker = actor_before(c, q.after + 1, a, 6);
             cue = q.cue_text;
         }
-        /* "Berichten zufolge", "hieß es": a report without a named source. */
-        int impersonal = q.after != NG_NONE && speaker == NG_NONE;
+        /* "Berichten zufolge", "hieß es": a report without a named source —
+         * unless a reporting verb before it names who reports. */
+        int impersonal = q.after != NG_NONE && speaker == NG_NONE && !(q.verb != NG_NONE && q.verb < q.after);
         if (q.verb != NG_NONE && !strcmp(q.v->lemma, "heißen") && speaker == NG_NONE) {
             impersonal = 1;
             if (last_claim_group != NG_NONE && last_claim_group + 1 == s)
