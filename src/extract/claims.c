@@ -174,8 +174,9 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last)
                 return k;
             }
         }
-    } else if (!indefinite && !adjs) {
         return NG_NONE;
+    } else if (!adjs) {
+        return NG_NONE; /* "ein Soldat": too vague to be a source worth a node */
     }
     GString *label = g_string_new(NULL);
     for (size_t k = adj_first; k < j; k++) {

@@ -107,6 +107,7 @@ ng_status ng_extract(const ng_lexicon *lex, const ng_document *doc, ng_extractio
         return ng_fail(err, st, "%s: segmentation failed: %s", doc->path, ng_status_string(st));
     c.tok_sentence = g_new0(uint32_t, c.seg.ntokens + 1);
     c.tok_mention = g_new(size_t, c.seg.ntokens + 1);
+    c.tok_credit = g_new0(unsigned char, c.seg.ntokens + 1);
     for (size_t s = 0; s < c.seg.nsentences; s++)
         for (size_t i = c.seg.sentences[s].first; i < c.seg.sentences[s].first + c.seg.sentences[s].count; i++)
             c.tok_sentence[i] = (uint32_t)s;
@@ -169,6 +170,7 @@ ng_status ng_extract(const ng_lexicon *lex, const ng_document *doc, ng_extractio
     g_hash_table_destroy(c.by_key);
     g_ptr_array_free(c.ents, TRUE);
     g_free(c.tok_mention);
+    g_free(c.tok_credit);
     g_free(c.tok_sentence);
     ng_segmentation_clear(&c.seg);
     if (st) {

@@ -42,6 +42,7 @@ typedef struct ctx {
     ng_segmentation seg;
     uint32_t *tok_sentence; /* sentence of each token */
     size_t *tok_mention;    /* mention covering each token, or NG_NONE */
+    unsigned char *tok_credit; /* token in a byline or photo credit */
     GPtrArray *ents;        /* ent* */
     GHashTable *by_key;     /* "type:key" -> index+1 */
     GHashTable *short_names;/* surname (or Korean family name) -> GArray of entity indices */

@@ -90,7 +90,21 @@ char *ng_slug(const char *name)
 
 char *ng_name_key(const char *name)
 {
-    GString *s = ascii_fold(name, 0);
+    /* Word endings first: Sergej/Sergei/Sergey, Selenskyj/Zelensky. */
+    GString *w = ascii_fold(name, 1);
+    GString *s = g_string_new(NULL);
+    gchar **words = g_strsplit(w->str, "-", -1);
+    for (int i = 0; words[i]; i++) {
+        size_t l = strlen(words[i]);
+        if (l > 3 && (!strcmp(words[i] + l - 2, "ej") || !strcmp(words[i] + l - 2, "ey")))
+            words[i][l - 1] = 'i';
+        else if (l > 3 && (!strcmp(words[i] + l - 2, "yj") || !strcmp(words[i] + l - 2, "ij") ||
+                           !strcmp(words[i] + l - 2, "iy")))
+            words[i][l - 1] = '\0', words[i][l - 2] = 'i';
+        g_string_append(s, words[i]);
+    }
+    g_strfreev(words);
+    g_string_free(w, TRUE);
     /* Fold German transliteration onto English, longest patterns first. */
     static const char *const rules[][2] = {{"tsch", "ch"}, {"sch", "sh"}, {"shch", "shch"},
                                            {"ij", "iy"},   {"ja", "ya"},  {"ju", "yu"},

@@ -442,7 +442,7 @@ static int match_compound(ctx *c, size_t i)
 static void resolve_short(ctx *c)
 {
     for (size_t i = 0; i < c->seg.ntokens; i++) {
-        if (!free_tok(c, i) || !is_cap(c, i))
+        if (!free_tok(c, i) || !is_cap(c, i) || c->tok_credit[i])
             continue;
         const char *s = tok_str(c, i);
         size_t n = tok_len(c, i);
@@ -523,14 +523,55 @@ static void relate_roles(ctx *c)
     }
 }
 
+/* Bylines and photo credits ("Foto: picture alliance/dpa", "Von Anna
+ * Schmidt", "(das/dpa)" closing a paragraph) are not part of the story. */
+static void mark_credits(ctx *c)
+{
+    size_t n = c->seg.ntokens;
+    for (size_t i = 0; i < n; i++) {
+        const ng_token *t = &c->seg.tokens[i];
+        if (!(t->flags & NG_TOKF_LINE_START))
+            continue;
+        size_t e = i + 1;
+        while (e < n && !(c->seg.tokens[e].flags & NG_TOKF_LINE_START))
+            e++;
+        size_t len = e - i;
+        int credit = 0;
+        if (ng_lex_is_credit_marker(c->lex, tok_str(c, i), tok_len(c, i)) && len <= 12) {
+            /* "Foto: …" or a short "Von Vorname Name" without a sentence end */
+            int colon = i + 1 < e && ng_tok_equals(c, i + 1, ":");
+            int period = ng_tok_equals(c, e - 1, ".");
+            credit = colon || (len <= 6 && !period);
+        }
+        if (credit)
+            for (size_t k = i; k < e; k++)
+                c->tok_credit[k] = 1;
+        /* "(das/dpa)", "(Valeriia Semeniuk/Yulia Valova)" at the end of a line */
+        size_t close = e - 1;
+        if (ng_tok_equals(c, close, ")")) {
+            size_t open = close;
+            while (open > i && !ng_tok_equals(c, open, "(") && close - open < 10)
+                open--;
+            int slash = 0;
+            for (size_t k = open; k < close; k++)
+                slash |= ng_tok_equals(c, k, "/");
+            if (ng_tok_equals(c, open, "(") && (slash || close - open == 2))
+                for (size_t k = open; k <= close; k++)
+                    c->tok_credit[k] = 1;
+        }
+        i = e - 1;
+    }
+}
+
 ng_status ng_recognise(ctx *c)
 {
+    mark_credits(c);
     /* Pass 1: persons, then lexicon names, compounds, adjectives, demonyms. */
     for (size_t s = 0; s < c->seg.nsentences; s++) {
         const ng_sentence *sn = &c->seg.sentences[s];
         size_t end = sn->first + sn->count;
         for (size_t i = sn->first; i < end; i++) {
-            if (!free_tok(c, i) || !is_word(c, i))
+            if (!free_tok(c, i) || !is_word(c, i) || c->tok_credit[i])
                 continue;
             size_t last = match_person(c, i, end);
             if (last != NG_NONE) {
