@@ -76,7 +76,34 @@ static int adjective_shaped(const ctx *c, size_t k)
 /* An unnamed source: "ein ukrainischer Militärbeamter", "westliche
  * Diplomaten"; or, with a definite article, the holder of a role the text
  * named before ("der Sprecher" after "Sprecher John Kirby"). */
-static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last)
+static size_t make_anonymous(ctx *c, ng_entity_type type, size_t adj_first, size_t j, const char *base)
+{
+    GString *label = g_string_new(NULL);
+    for (size_t k = adj_first; k < j; k++) {
+        const char *s = tok_str(c, k);
+        size_t n = tok_len(c, k);
+        /* Adjective in its strong masculine form: "ukrainischen" → "ukrainischer". */
+        size_t cut = n;
+        if (n > 3 && (strncmp(s + n - 2, "en", 2) == 0 || strncmp(s + n - 2, "em", 2) == 0 ||
+                      strncmp(s + n - 2, "er", 2) == 0 || strncmp(s + n - 2, "es", 2) == 0))
+            cut = n - 2;
+        else if (n > 2 && s[n - 1] == 'e')
+            cut = n - 1;
+        g_string_append_len(label, s, (gssize)cut);
+        g_string_append(label, type == NG_ENT_PERSON ? "er " : "e ");
+    }
+    g_string_append(label, base);
+    /* Unnamed sources are kept apart between documents by the store. */
+    size_t e = ng_ctx_entity(c, type, label->str, 1);
+    ng_ctx_mention(c, e, adj_first, j, c->seg.tokens[adj_first].start, c->seg.tokens[j].end);
+    ng_ctx_add_alias(c, e, label->str);
+    g_string_free(label, TRUE);
+    return e;
+}
+
+/* In the speaker's place of a reporting verb, an unnamed speaker is still a
+ * speaker: "die Polizei teilte mit", "sagte ein Sprecher". */
+static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speaker_slot)
 {
     size_t j = i;
     int indefinite = 0, definite = 0;
@@ -88,6 +115,10 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last)
         j++;
     }
     size_t adj_first = j;
+    /* a name starting here ("südkoreanische Geheimdienst") is the caller's */
+    if (j < end && c->tok_mention[j] != NG_NONE &&
+        g_array_index(c->mentions, mention, c->tok_mention[j]).last_tok > j)
+        return NG_NONE;
     while (j < end && j < adj_first + 3 && adjective_shaped(c, j))
         j++;
     size_t adjs = j - adj_first;
@@ -132,8 +163,17 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last)
         if (h)
             r = ng_lex_role_get(c->lex, h + 1, (size_t)(s + tok_len(c, j) - h - 1));
     }
-    if (!r)
+    if (!r) {
+        if (speaker_slot && (definite || indefinite || adjs) &&
+            ng_lex_is_institution(c->lex, tok_str(c, j), tok_len(c, j))) {
+            gchar *noun = g_strndup(tok_str(c, j), tok_len(c, j));
+            size_t e = make_anonymous(c, NG_ENT_ORGANIZATION, adj_first, j, noun);
+            g_free(noun);
+            *last = j;
+            return e;
+        }
         return NG_NONE;
+    }
     /* "der Sprecher des Sicherheitsrates": the genitive names whose role it
      * is; the holder is named after it, not before. */
     int qualified = j + 1 < end && (ng_tok_equals(c, j + 1, "des") || ng_tok_equals(c, j + 1, "der") ||
@@ -160,6 +200,54 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last)
             return h - 1;
         }
     }
+    if (speaker_slot && (definite || indefinite || adjs)) {
+        /* "der Sprecher des Sicherheitsrates in Washington, John Kirby": the
+         * person in apposition is the speaker. */
+        for (size_t k = j + 1; k + 1 < end && k < j + 10; k++) {
+            if (c->seg.tokens[k].kind == NG_TOK_QUOTE_OPEN || c->seg.tokens[k].kind == NG_TOK_QUOTE_CLOSE ||
+                ng_tok_equals(c, k, ".") || ng_tok_equals(c, k, ";") || ng_tok_equals(c, k, ":"))
+                break;
+            if (ng_tok_equals(c, k, ",")) {
+                size_t a = named_actor(c, k + 1);
+                if (a != NG_NONE && ((ent *)c->ents->pdata[a])->type == NG_ENT_PERSON) {
+                    *last = k + 1;
+                    return a;
+                }
+                break;
+            }
+        }
+        /* "die Analysten des Instituts für Kriegsstudien": the body named in
+         * the genitive speaks through them; "die Analysten" later means the
+         * same body. */
+        size_t owner = NG_NONE;
+        for (size_t at = j;; at = NG_NONE) {
+            size_t from = at != NG_NONE ? at : 0;
+            for (size_t rj = from; rj <= j && owner == NG_NONE; rj++) {
+                if (at == NG_NONE && (c->seg.tokens[rj].kind != NG_TOK_WORD ||
+                                      ng_lex_role_get(c->lex, tok_str(c, rj), tok_len(c, rj)) != r))
+                    continue;
+                if (rj + 2 < c->seg.ntokens && (ng_tok_equals(c, rj + 1, "des") || ng_tok_equals(c, rj + 1, "der")))
+                    for (size_t k = rj + 2; k < c->seg.ntokens && k < rj + 6 && !clause_break(c, k); k++) {
+                        size_t a = named_actor(c, k);
+                        if (a != NG_NONE && ((ent *)c->ents->pdata[a])->type != NG_ENT_PERSON &&
+                            ((ent *)c->ents->pdata[a])->type != NG_ENT_COUNTRY) {
+                            owner = a;
+                            break;
+                        }
+                    }
+                if (at != NG_NONE)
+                    break;
+            }
+            if (owner != NG_NONE || at == NG_NONE)
+                break;
+        }
+        if (owner != NG_NONE) {
+            *last = j;
+            return owner;
+        }
+        *last = j;
+        return make_anonymous(c, NG_ENT_PERSON, adj_first, j, r->base);
+    }
     if (!(r->kind & NG_ROLE_SOURCE))
         return NG_NONE;
     /* "so der Geheimdienstmitarbeiter": the unnamed source met before with
@@ -178,26 +266,7 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last)
     } else if (!adjs) {
         return NG_NONE; /* "ein Soldat": too vague to be a source worth a node */
     }
-    GString *label = g_string_new(NULL);
-    for (size_t k = adj_first; k < j; k++) {
-        const char *s = tok_str(c, k);
-        size_t n = tok_len(c, k);
-        /* Adjective in its strong masculine form: "ukrainischen" → "ukrainischer". */
-        size_t cut = n;
-        if (n > 3 && (strncmp(s + n - 2, "en", 2) == 0 || strncmp(s + n - 2, "em", 2) == 0 ||
-                      strncmp(s + n - 2, "er", 2) == 0 || strncmp(s + n - 2, "es", 2) == 0))
-            cut = n - 2;
-        else if (n > 2 && s[n - 1] == 'e')
-            cut = n - 1;
-        g_string_append_len(label, s, (gssize)cut);
-        g_string_append(label, "er ");
-    }
-    g_string_append(label, r->base);
-    /* Unnamed sources are kept apart between documents by the store. */
-    size_t e = ng_ctx_entity(c, NG_ENT_PERSON, label->str, 1);
-    ng_ctx_mention(c, e, adj_first, j, c->seg.tokens[adj_first].start, c->seg.tokens[j].end);
-    ng_ctx_add_alias(c, e, label->str);
-    g_string_free(label, TRUE);
+    size_t e = make_anonymous(c, NG_ENT_PERSON, adj_first, j, r->base);
     *last = j;
     return e;
 }
@@ -255,7 +324,7 @@ static size_t actor_after(ctx *c, size_t i, size_t end, size_t window)
         if (k > i && ng_lex_is_preposition(c->lex, tok_str(c, k - 1), tok_len(c, k - 1)))
             continue; /* "über nordkoreanische Soldaten" is what is spoken of */
         size_t last;
-        a = anonymous_at(c, k, end, &last);
+        a = anonymous_at(c, k, end, &last, k == i);
         if (a != NG_NONE)
             return a;
         if (ng_is_name_like(c, k) && !(c->seg.tokens[k].flags & NG_TOKF_SENT_START)) {
@@ -320,7 +389,7 @@ static size_t subject_before(ctx *c, size_t verb, size_t first, const unsigned c
         if (a == NG_NONE) {
             size_t last;
             if (c->tok_mention[k] == NG_NONE && found == NG_NONE &&
-                (a = anonymous_at(c, k, verb, &last)) != NG_NONE)
+                (a = anonymous_at(c, k, verb, &last, k == start)) != NG_NONE)
                 return a;
             continue;
         }

@@ -253,8 +253,9 @@ size_t ng_ctx_mention(ctx *c, size_t e, size_t first_tok, size_t last_tok, uint3
      * "Nordkoreaner") are mentions of a country but not its names. */
     const char *s = c->text + start;
     size_t n = end - start;
-    if (g_unichar_isupper(g_utf8_get_char(s)) && !ng_lex_demonym(c->lex, s, n) &&
-        !ng_lex_adjective(c->lex, s, n)) {
+    int single = first_tok == last_tok;
+    if ((g_unichar_isupper(g_utf8_get_char(s)) || (single && memchr(s, '-', n))) && !ng_lex_demonym(c->lex, s, n) &&
+        !ng_lex_adjective(c->lex, s, n)) { /* "n-tv" is a name too */
         gchar *alias = g_strndup(s, n);
         ng_ctx_add_alias(c, e, alias);
         g_free(alias);

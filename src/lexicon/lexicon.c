@@ -424,6 +424,7 @@ SET_READER(determiner_line, determiners)
 SET_READER(preposition_line, prepositions)
 SET_READER(media_noun_line, media_nouns)
 SET_READER(credit_line, credit_markers)
+SET_READER(institution_line, institutions)
 
 static ng_status load_dictionary(ng_lexicon *lex, ng_errmsg *err)
 {
@@ -448,7 +449,7 @@ void ng_lexicon_free(ng_lexicon *lex)
 {
     if (!lex)
         return;
-    GHashTable *tables[] = {lex->credit_markers, lex->media_nouns, lex->prepositions, lex->names, lex->names_folded, lex->determiners, lex->folded_first, lex->name_first, lex->adjectives, lex->demonyms, lex->roles,
+    GHashTable *tables[] = {lex->institutions, lex->credit_markers, lex->media_nouns, lex->prepositions, lex->names, lex->names_folded, lex->determiners, lex->folded_first, lex->name_first, lex->adjectives, lex->demonyms, lex->roles,
                             lex->given_names, lex->korean_surnames, lex->particles, lex->verbs,
                             lex->numbers, lex->qualifiers, lex->units, lex->cues, lex->abbrevs,
                             lex->months, lex->pronouns, lex->continuation, lex->dictionary};
@@ -470,7 +471,7 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
     ng_lexicon *lex = g_new0(ng_lexicon, 1);
     lex->strings = g_string_chunk_new(1 << 16);
     lex->owned = g_ptr_array_new_with_free_func(g_free);
-    GHashTable **tables[] = {&lex->credit_markers, &lex->media_nouns, &lex->prepositions, &lex->names, &lex->names_folded, &lex->determiners, &lex->folded_first,
+    GHashTable **tables[] = {&lex->institutions, &lex->credit_markers, &lex->media_nouns, &lex->prepositions, &lex->names, &lex->names_folded, &lex->determiners, &lex->folded_first,
                              &lex->name_first, &lex->adjectives, &lex->demonyms,
                              &lex->roles, &lex->given_names, &lex->korean_surnames, &lex->particles,
                              &lex->verbs, &lex->numbers, &lex->qualifiers, &lex->units, &lex->cues,
@@ -505,6 +506,7 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
         {"lang/de/prepositions.txt", 0, 0, preposition_line},
         {"lang/de/media_nouns.txt", 0, 0, media_noun_line},
         {"lang/de/credit_markers.txt", 0, 0, credit_line},
+        {"lang/de/institution_nouns.txt", 0, 0, institution_line},
     };
     ng_status st = NG_OK;
     for (size_t i = 0; i < G_N_ELEMENTS(files) && st == NG_OK; i++)
@@ -599,6 +601,11 @@ int ng_lex_folded_max(const ng_lexicon *lex, const char *s, size_t n)
     int r = GPOINTER_TO_INT(g_hash_table_lookup(lex->folded_first, f->str));
     g_string_free(f, TRUE);
     return r;
+}
+
+int ng_lex_is_institution(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return contains(lex->institutions, s, n);
 }
 
 int ng_lex_is_credit_marker(const ng_lexicon *lex, const char *s, size_t n)

@@ -63,6 +63,7 @@ struct ng_lexicon {
     GHashTable *prepositions;   /* (set) */
     GHashTable *media_nouns;    /* "Zeitung", "Blatt" (set) */
     GHashTable *credit_markers; /* "Foto", "Von" (set) */
+    GHashTable *institutions;   /* "Polizei", "Ministerium" (set) */
     GHashTable *folded_first;   /* folded first word of a multi-word name -> max words */
     GHashTable *name_first;     /* first token -> max phrase length (GINT) */
     GHashTable *adjectives;     /* lowercase stem -> ng_lex_entity */
@@ -92,6 +93,7 @@ int ng_lex_name_max(const ng_lexicon *lex, const char *s, size_t n);
  * Sicherheitsrates" = "Nationaler Sicherheitsrat"); `words` are tokens. */
 const ng_lex_entity *ng_lex_name_folded(const ng_lexicon *lex, const char *const *words, const size_t *lens, size_t n);
 int ng_lex_folded_max(const ng_lexicon *lex, const char *s, size_t n);
+int ng_lex_is_institution(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_credit_marker(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_media_noun(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_preposition(const ng_lexicon *lex, const char *s, size_t n);
