@@ -389,7 +389,7 @@ static size_t subject_before(ctx *c, size_t verb, size_t first, const unsigned c
         if (a == NG_NONE) {
             size_t last;
             if (c->tok_mention[k] == NG_NONE && found == NG_NONE &&
-                (a = anonymous_at(c, k, verb, &last, k == start)) != NG_NONE)
+                (a = anonymous_at(c, k, verb, &last, 1)) != NG_NONE)
                 return a;
             continue;
         }
@@ -403,6 +403,21 @@ static size_t subject_before(ctx *c, size_t verb, size_t first, const unsigned c
             return a;
         if (found == NG_NONE)
             found = a;
+    }
+    if (found == NG_NONE) {
+        /* "Gülsen Celebi gab an": unknown capitalised names right before the
+         * verb are a person. */
+        size_t k = verb;
+        while (k > start && verb - k < 3 && ng_is_name_like(c, k - 1) && c->tok_mention[k - 1] == NG_NONE)
+            k--;
+        if (k < verb) {
+            gchar *label = g_strndup(c->text + c->seg.tokens[k].start,
+                                     c->seg.tokens[verb - 1].end - c->seg.tokens[k].start);
+            size_t e = ng_ctx_entity(c, NG_ENT_PERSON, label, 0);
+            ng_ctx_mention(c, e, k, verb - 1, c->seg.tokens[k].start, c->seg.tokens[verb - 1].end);
+            g_free(label);
+            return e;
+        }
     }
     if (found == NG_NONE && start > first) {
         /* "Andriy Kovalenko, Leiter des Zentrums, schrieb": the subject
@@ -642,7 +657,7 @@ ng_status ng_find_claims(ctx *c)
                 continuation = !in_quote[i] && c->seg.tokens[i].kind == NG_TOK_WORD &&
                                (ng_lex_is_continuation(c->lex, tok_str(c, i), tok_len(c, i)) ||
                                 ng_lex_is_subjunctive(c->lex, tok_str(c, i), tok_len(c, i)));
-            if (continuation || q.quote)
+            if ((continuation || q.quote) && q.verb == NG_NONE)
                 speaker = last_speaker;
         }
         if (speaker == NG_NONE && q.verb == NG_NONE) {
