@@ -351,6 +351,64 @@ static size_t actor_before(ctx *c, size_t i, size_t first, size_t window)
     return NG_NONE;
 }
 
+/* Does a compound noun end in a word of the set ("Fluglotsengewerkschaft"
+ * ends in "Gewerkschaft")? */
+static int ends_in(const ctx *c, size_t k, int (*is)(const ng_lexicon *, const char *, size_t))
+{
+    const char *s = tok_str(c, k);
+    size_t n = tok_len(c, k);
+    if (is(c->lex, s, n))
+        return 1;
+    char buf[128];
+    for (const char *p = g_utf8_next_char(s); p < s + n - 3 && n < sizeof buf; p = g_utf8_next_char(p)) {
+        gunichar up = g_unichar_toupper(g_utf8_get_char(p));
+        int l = g_unichar_to_utf8(up, buf);
+        const char *rest = g_utf8_next_char(p);
+        memcpy(buf + l, rest, (size_t)(s + n - rest));
+        if (is(c->lex, buf, (size_t)l + (size_t)(s + n - rest)))
+            return 1;
+    }
+    return 0;
+}
+
+static int role_word(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return ng_lex_role_get(lex, s, n) != NULL;
+}
+
+/* A plain noun phrase as speaker ("Augenzeugen berichteten", "sagten
+ * Experten", "die Fluglotsengewerkschaft kündigte an"): an unnamed speaker
+ * of the document, an organisation when its noun names a body. */
+static size_t noun_phrase_speaker(ctx *c, size_t from, size_t to)
+{
+    if (to <= from || to - from > 5)
+        return NG_NONE;
+    size_t k = from;
+    static const char *const quant[] = {"einige", "viele", "mehrere", "alle", "beide", "zahlreiche", "manche"};
+    while (k < to && (is_article(c, k) || adjective_shaped(c, k)))
+        k++;
+    for (size_t q = 0; q < G_N_ELEMENTS(quant) && k < to; q++)
+        if (ng_tok_iequals(c, k, quant[q]))
+            k++;
+    size_t adj_first = k;
+    while (k < to && adjective_shaped(c, k))
+        k++;
+    if (k + 1 != to || c->seg.tokens[k].kind != NG_TOK_WORD || !(c->seg.tokens[k].flags & NG_TOKF_CAP) ||
+        c->tok_mention[k] != NG_NONE || ng_lex_pronoun(c->lex, tok_str(c, k), tok_len(c, k)) ||
+        ng_lex_verb_get(c->lex, tok_str(c, k), tok_len(c, k)) || ng_lex_is_preposition(c->lex, tok_str(c, k), tok_len(c, k)) ||
+        ng_lex_is_determiner(c->lex, tok_str(c, k), tok_len(c, k)))
+        return NG_NONE;
+    ng_entity_type type = ends_in(c, k, ng_lex_is_institution) ? NG_ENT_ORGANIZATION
+                          : ends_in(c, k, ng_lex_is_media_noun) ? NG_ENT_MEDIA
+                                                                : NG_ENT_PERSON;
+    if (type == NG_ENT_PERSON && !ends_in(c, k, role_word))
+        return NG_NONE; /* "die Hinrichtung" is no speaker: only roles, bodies and outlets */
+    gchar *noun = g_strndup(tok_str(c, k), tok_len(c, k));
+    size_t e = make_anonymous(c, type, adj_first, k, noun);
+    g_free(noun);
+    return e;
+}
+
 /* The subject in the first place of a main clause: "Lloyd Austin hatte
  * gesagt", "Der ukrainische Präsident Selenskyj warf ... vor".  Names after a
  * preposition ("in Moskau") are not subjects. */
@@ -418,6 +476,13 @@ static size_t subject_before(ctx *c, size_t verb, size_t first, const unsigned c
             g_free(label);
             return e;
         }
+    }
+    if (found == NG_NONE) {
+        size_t np = start;
+        while (np < verb && (ng_tok_iequals(c, np, "wie") || ng_tok_iequals(c, np, "auch") ||
+                             ng_tok_iequals(c, np, "so")))
+            np++;
+        found = noun_phrase_speaker(c, np, verb);
     }
     if (found == NG_NONE && start > first) {
         /* "Andriy Kovalenko, Leiter des Zentrums, schrieb": the subject
@@ -509,7 +574,16 @@ static void find_cues(ctx *c, size_t a, size_t b, const unsigned char *in_quote,
             }
             g_free(low);
         }
-        if (q->verb == NG_NONE && (!(t->flags & NG_TOKF_CAP) || (t->flags & NG_TOKF_SENT_START))) {
+        /* The first reporting verb, unless a later one follows a comma or a
+         * closing quote ("…, drohe ihnen X, berichtete die Einheit"): that
+         * one introduces the report. */
+        int after_comma = i > a && (ng_tok_equals(c, i - 1, ",") || c->seg.tokens[i - 1].kind == NG_TOK_QUOTE_CLOSE);
+        int prev_after_comma = q->verb != NG_NONE && q->verb > a &&
+                               (ng_tok_equals(c, q->verb - 1, ",") || c->seg.tokens[q->verb - 1].kind == NG_TOK_QUOTE_CLOSE);
+        /* a Konjunktiv verb ("drohe") belongs to the reported content */
+        int prev_content = q->verb != NG_NONE && ng_lex_is_subjunctive(c->lex, tok_str(c, q->verb), tok_len(c, q->verb));
+        if ((q->verb == NG_NONE || (after_comma && (!prev_after_comma || prev_content))) &&
+            (!(t->flags & NG_TOKF_CAP) || (t->flags & NG_TOKF_SENT_START))) {
             const ng_lex_verb *v = ng_lex_verb_get(c->lex, tok_str(c, i), tok_len(c, i));
             for (; v; v = v->next) {
                 if (!*v->particle)
@@ -636,6 +710,16 @@ ng_status ng_find_claims(ctx *c)
                 subj = subject_before(c, q.verb, a, in_quote);
             if (subj == NG_NONE)
                 subj = actor_after(c, q.verb + 1, b, 8);
+            if (subj == NG_NONE) {
+                /* "…, sagten Experten." */
+                size_t np_end = q.verb + 1;
+                while (np_end < b && np_end < q.verb + 6 && !clause_break(c, np_end) &&
+                       !ng_lex_is_preposition(c->lex, tok_str(c, np_end), tok_len(c, np_end)) &&
+                       !(np_end > q.verb + 1 && (c->seg.tokens[np_end - 1].flags & NG_TOKF_CAP) &&
+                         c->seg.tokens[np_end - 1].kind == NG_TOK_WORD && !is_article(c, np_end - 1)))
+                    np_end++;
+                subj = noun_phrase_speaker(c, q.verb + 1, np_end);
+            }
             if (subj == NG_NONE) {
                 size_t p = pronoun_near(c, q.verb, a, b);
                 if (p != NG_NONE)
