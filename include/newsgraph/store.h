@@ -34,6 +34,12 @@ typedef enum ng_add_result {
 ng_status ng_store_add_document(ng_store *store, const ng_document *doc, const ng_extraction *x,
                                 int replace, ng_add_result *result, ng_errmsg *err);
 
+/* Groups the following documents into one transaction for speed; each
+ * document is still whole or absent (a savepoint each).  End with
+ * ng_store_end_batch(), which commits. */
+ng_status ng_store_begin_batch(ng_store *store, ng_errmsg *err);
+ng_status ng_store_end_batch(ng_store *store, ng_errmsg *err);
+
 /* Is a document with this id and digest already stored?  (*same: 1 same
  * content, 0 other content, -1 absent) */
 ng_status ng_store_document_state(ng_store *store, const char *id, const char *sha256,

@@ -12,6 +12,12 @@ int cmd_build(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_render(int argc, char **argv);
+int cmd_rank(int argc, char **argv);
+int cmd_communities(int argc, char **argv);
+int cmd_path(int argc, char **argv);
+int cmd_neighbors(int argc, char **argv);
+int cmd_tag(int argc, char **argv);
 
 /* Ingest options shared by build and ingest. */
 typedef struct ng_ingest_opts {
@@ -19,6 +25,7 @@ typedef struct ng_ingest_opts {
     const char *data;
     int replace;
     int quiet;
+    int jobs; /* extraction threads; 0: all cores */
 } ng_ingest_opts;
 
 typedef struct ng_ingest_counts {

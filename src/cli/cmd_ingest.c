@@ -1,6 +1,7 @@
 /* newsgraph ingest: read articles into the store. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli.h"
 
@@ -12,13 +13,14 @@ static void help(FILE *f)
                "again changes nothing; the same id with other content fails unless --replace.\n\n"
                "  --db FILE    store (default: output/newsgraph.db)\n"
                "  --replace    replace stored documents whose content changed\n"
-               "  --data DIR   lexicon folder (default: $NEWSGRAPH_DATA or the built-in one)\n");
+               "  --data DIR   lexicon folder (default: $NEWSGRAPH_DATA or the built-in one)\n"
+               "  --jobs N     extraction threads (default: all cores); the store is the same for any N\n");
 }
 
 int cmd_ingest(int argc, char **argv)
 {
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {"replace", no_argument, NULL, 'r'},
-                                         {"data", required_argument, NULL, 'D'}, {"help", no_argument, NULL, 'h'},
+                                         {"data", required_argument, NULL, 'D'}, {"jobs", required_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     ng_ingest_opts o = {.db = "output/newsgraph.db"};
     int c;
@@ -28,6 +30,7 @@ int cmd_ingest(int argc, char **argv)
         case 'd': o.db = optarg; break;
         case 'r': o.replace = 1; break;
         case 'D': o.data = optarg; break;
+        case 'j': o.jobs = (int)strtol(optarg, NULL, 10); break;
         case 'h': help(stdout); return NG_EXIT_OK;
         default: help(stderr); return NG_EXIT_USAGE;
         }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include "cli.h"
@@ -64,6 +65,76 @@ static void walk(const char *dir, GPtrArray *out, int depth)
     g_ptr_array_free(names, TRUE);
 }
 
+/* One input in flight: read and extracted by a worker, stored by the main
+ * thread in input order, so that any --jobs gives the same store. */
+typedef struct slot {
+    int done;
+    ng_status st;
+    ng_errmsg err;
+    ng_document doc;
+    ng_extraction x;
+    int skipped; /* unchanged content: nothing extracted */
+} slot;
+
+typedef struct pipeline {
+    const ng_lexicon *lex;
+    GPtrArray *files;
+    GHashTable *known; /* "id\x1fsha256" of stored documents (read-only while workers run) */
+    slot *slots;
+    size_t next;   /* next input a worker takes */
+    size_t stored; /* inputs the main thread has stored */
+    size_t window; /* inputs in flight at most: memory stays bounded */
+    GMutex lock;
+    GCond cond;
+} pipeline;
+
+static void process(pipeline *p, size_t i)
+{
+    slot *sl = &p->slots[i];
+    const char *path = p->files->pdata[i];
+    sl->st = !strcmp(path, "-") ? ng_document_read_stream(stdin, &sl->doc, &sl->err)
+                                : ng_document_read_file(path, &sl->doc, &sl->err);
+    if (sl->st)
+        return;
+    gchar *key = g_strconcat(sl->doc.id, "\x1f", sl->doc.sha256, NULL);
+    sl->skipped = g_hash_table_contains(p->known, key);
+    g_free(key);
+    if (!sl->skipped)
+        sl->st = ng_extract(p->lex, &sl->doc, &sl->x, &sl->err);
+}
+
+static gpointer worker(gpointer data)
+{
+    pipeline *p = data;
+    g_mutex_lock(&p->lock);
+    for (;;) {
+        while (p->next < p->files->len && p->next >= p->stored + p->window)
+            g_cond_wait(&p->cond, &p->lock);
+        if (p->next >= p->files->len)
+            break;
+        size_t i = p->next++;
+        g_mutex_unlock(&p->lock);
+        process(p, i);
+        g_mutex_lock(&p->lock);
+        p->slots[i].done = 1;
+        g_cond_broadcast(&p->cond);
+    }
+    g_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+static GHashTable *stored_documents(ng_store *store)
+{
+    GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(ng_store_db(store), "SELECT id, sha256 FROM documents", -1, &st, NULL) == SQLITE_OK)
+        while (sqlite3_step(st) == SQLITE_ROW)
+            g_hash_table_add(t, g_strconcat((const char *)sqlite3_column_text(st, 0), "\x1f",
+                                            (const char *)sqlite3_column_text(st, 1), NULL));
+    sqlite3_finalize(st);
+    return t;
+}
+
 int ng_cli_ingest(const ng_ingest_opts *o, char **inputs, int n, ng_ingest_counts *c)
 {
     memset(c, 0, sizeof *c);
@@ -88,48 +159,90 @@ int ng_cli_ingest(const ng_ingest_opts *o, char **inputs, int n, ng_ingest_count
         else
             g_ptr_array_add(files, g_strdup(inputs[i]));
     }
+    int jobs = o->jobs > 0 ? o->jobs : (int)g_get_num_processors();
+    if (jobs > 256)
+        jobs = 256;
+    pipeline p;
+    memset(&p, 0, sizeof p);
+    p.lex = lex;
+    p.files = files;
+    p.known = stored_documents(store);
+    p.slots = g_new0(slot, files->len + 1);
+    p.window = (size_t)jobs * 4;
+    g_mutex_init(&p.lock);
+    g_cond_init(&p.cond);
+    GThread **threads = g_new0(GThread *, (gsize)jobs);
+    for (int t = 0; t < jobs; t++)
+        threads[t] = g_thread_new("extract", worker, &p);
+    /* Batches of documents per transaction: fast, and each document stays
+     * whole (a savepoint each).  A batch is committed every 256 documents. */
+    int batched = 0;
     for (guint i = 0; i < files->len; i++) {
+        g_mutex_lock(&p.lock);
+        while (!p.slots[i].done)
+            g_cond_wait(&p.cond, &p.lock);
+        g_mutex_unlock(&p.lock);
+        slot *sl = &p.slots[i];
         const char *path = files->pdata[i];
-        ng_document doc;
-        ng_status st = !strcmp(path, "-") ? ng_document_read_stream(stdin, &doc, &err)
-                                          : ng_document_read_file(path, &doc, &err);
-        if (st) {
-            ng_cli_error("%s", err.text);
+        if (sl->st) {
+            ng_cli_error("%s", sl->err.text);
             c->failed++;
-            continue;
-        }
-        int same = -1;
-        if (ng_store_document_state(store, doc.id, doc.sha256, &same, &err) == NG_OK && same == 1) {
+        } else if (sl->skipped) {
             c->unchanged++;
-            ng_document_clear(&doc);
-            continue;
-        }
-        if (same == 0 && !o->replace) {
-            ng_cli_error("%s: a different document with id '%s' is already stored (use --replace)", path, doc.id);
-            c->failed++;
-            ng_document_clear(&doc);
-            continue;
-        }
-        ng_extraction x;
-        st = ng_extract(lex, &doc, &x, &err);
-        ng_add_result res = NG_ADD_INSERTED;
-        if (!st)
-            st = ng_store_add_document(store, &doc, &x, o->replace, &res, &err);
-        if (st) {
-            ng_cli_error("%s", err.text);
-            c->failed++;
-        } else if (res == NG_ADD_INSERTED) {
-            c->inserted++;
-        } else if (res == NG_ADD_REPLACED) {
-            c->replaced++;
         } else {
-            c->unchanged++;
+            int same = -1;
+            if (!o->replace && ng_store_document_state(store, sl->doc.id, sl->doc.sha256, &same, &err) == NG_OK &&
+                same == 0) {
+                ng_cli_error("%s: a different document with id '%s' is already stored (use --replace)", path,
+                             sl->doc.id);
+                c->failed++;
+            } else {
+                if (!batched && ng_store_begin_batch(store, &err) == NG_OK)
+                    batched = 1;
+                ng_add_result res = NG_ADD_INSERTED;
+                ng_status st = ng_store_add_document(store, &sl->doc, &sl->x, o->replace, &res, &err);
+                if (st) {
+                    ng_cli_error("%s", err.text);
+                    c->failed++;
+                } else if (res == NG_ADD_INSERTED) {
+                    c->inserted++;
+                } else if (res == NG_ADD_REPLACED) {
+                    c->replaced++;
+                } else {
+                    c->unchanged++;
+                }
+                if (batched && (c->inserted + c->replaced) % 256 == 0) {
+                    if (ng_store_end_batch(store, &err)) {
+                        ng_cli_error("%s", err.text);
+                        c->failed++;
+                    }
+                    batched = 0;
+                }
+            }
         }
-        ng_extraction_clear(&x);
-        ng_document_clear(&doc);
+        ng_extraction_clear(&sl->x);
+        ng_document_clear(&sl->doc);
+        g_mutex_lock(&p.lock);
+        p.stored = i + 1;
+        g_cond_broadcast(&p.cond);
+        g_mutex_unlock(&p.lock);
     }
+    for (int t = 0; t < jobs; t++)
+        g_thread_join(threads[t]);
+    if (batched && ng_store_end_batch(store, &err)) {
+        ng_cli_error("%s", err.text);
+        c->failed++;
+    }
+    g_free(threads);
+    g_free(p.slots);
+    g_hash_table_destroy(p.known);
+    g_mutex_clear(&p.lock);
+    g_cond_clear(&p.cond);
     g_ptr_array_free(files, TRUE);
-    ng_store_close(store);
+    if (ng_store_close(store) != NG_OK) {
+        ng_cli_error("%s: could not close the store cleanly", o->db);
+        c->failed++;
+    }
     ng_lexicon_free(lex);
     if (!o->quiet)
         fprintf(stderr, "ingested %ld new, %ld replaced, %ld unchanged, %ld failed\n", c->inserted, c->replaced,

@@ -8,9 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef struct stmts {
+    sqlite3_stmt *find_entity, *insert_entity, *node_exists, *insert_alias, *insert_mention, *insert_claim,
+        *insert_quantity, *insert_edge, *insert_doc;
+} stmts;
+
 struct ng_store {
     sqlite3 *db;
     char *path;
+    stmts q;       /* prepared once, kept for the store's life */
+    int prepared;
+    int in_batch;
 };
 
 static const char *const schema_sql =
@@ -142,10 +150,16 @@ ng_status ng_store_open(const char *path, int flags, ng_store **out, ng_errmsg *
     return NG_OK;
 }
 
+static void stmts_free(stmts *q);
+
 ng_status ng_store_close(ng_store *s)
 {
     if (!s)
         return NG_OK;
+    if (s->in_batch)
+        sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    if (s->prepared)
+        stmts_free(&s->q);
     int rc = sqlite3_close(s->db);
     free(s->path);
     free(s);
@@ -203,11 +217,6 @@ char *ng_store_document_node_id(const char *doc_id)
     free(slug);
     return id;
 }
-
-typedef struct stmts {
-    sqlite3_stmt *find_entity, *insert_entity, *node_exists, *insert_alias, *insert_mention, *insert_claim,
-        *insert_quantity, *insert_edge, *insert_doc;
-} stmts;
 
 static void stmts_free(stmts *q)
 {
@@ -423,22 +432,59 @@ static int write_document(ng_store *s, stmts *q, const ng_document *doc, const n
     return bad;
 }
 
+ng_status ng_store_begin_batch(ng_store *s, ng_errmsg *err)
+{
+    if (s->in_batch)
+        return NG_OK;
+    ng_status r = exec(s, "BEGIN IMMEDIATE", err);
+    if (!r)
+        s->in_batch = 1;
+    return r;
+}
+
+ng_status ng_store_end_batch(ng_store *s, ng_errmsg *err)
+{
+    if (!s->in_batch)
+        return NG_OK;
+    s->in_batch = 0;
+    return exec(s, "COMMIT", err);
+}
+
+/* One document is one transaction, or one savepoint inside a batch. */
+static ng_status doc_begin(ng_store *s, ng_errmsg *err)
+{
+    return exec(s, s->in_batch ? "SAVEPOINT doc" : "BEGIN IMMEDIATE", err);
+}
+
+static ng_status doc_commit(ng_store *s, ng_errmsg *err)
+{
+    return exec(s, s->in_batch ? "RELEASE doc" : "COMMIT", err);
+}
+
+static void doc_rollback(ng_store *s)
+{
+    if (s->in_batch)
+        sqlite3_exec(s->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL, NULL);
+    else
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 ng_status ng_store_add_document(ng_store *s, const ng_document *doc, const ng_extraction *x, int replace,
                                 ng_add_result *result, ng_errmsg *err)
 {
     *result = NG_ADD_INSERTED;
-    ng_status r = exec(s, "BEGIN IMMEDIATE", err);
+    ng_status r = doc_begin(s, err);
     if (r)
         return r;
     int same;
     r = ng_store_document_state(s, doc->id, doc->sha256, &same, err);
     if (!r && same == 1) {
         *result = NG_ADD_UNCHANGED;
-        return exec(s, "COMMIT", err);
+        return doc_commit(s, err);
     }
     if (!r && same == 0) {
         if (!replace) {
-            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            doc_rollback(s);
             return ng_fail(err, NG_ERR_CONFLICT,
                            "%s: a different document with id '%s' is already stored (use --replace)", doc->path,
                            doc->id);
@@ -457,17 +503,21 @@ ng_status ng_store_add_document(ng_store *s, const ng_document *doc, const ng_ex
         if (!r)
             r = exec(s, "DELETE FROM entities WHERE id NOT IN (SELECT entity FROM mentions)", err);
     }
-    if (!r) {
-        stmts q;
-        if (stmts_prepare(s, &q) != 0 || write_document(s, &q, doc, x) != 0)
-            r = db_fail(s, err, "cannot store document");
-        stmts_free(&q);
+    if (!r && !s->prepared) {
+        if (stmts_prepare(s, &s->q) != 0) {
+            stmts_free(&s->q);
+            r = db_fail(s, err, "cannot prepare statements");
+        } else {
+            s->prepared = 1;
+        }
     }
+    if (!r && write_document(s, &s->q, doc, x) != 0)
+        r = db_fail(s, err, "cannot store document");
     if (r) {
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        doc_rollback(s);
         return r;
     }
-    return exec(s, "COMMIT", err);
+    return doc_commit(s, err);
 }
 
 static long count(ng_store *s, const char *sql)
