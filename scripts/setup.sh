@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what newsgraph needs on Debian 12, only what is missing (idempotent).
-#   scripts/setup.sh          build and run dependencies
+#   scripts/setup.sh          build and run dependencies (graphviz: 'newsgraph render' runs dot)
 #   scripts/setup.sh --test   also what the tests use (networkx, Graphviz, xmllint, clang)
 set -euo pipefail
 want=(gcc make cmake pkg-config libigraph-dev libxml2-dev libsqlite3-dev libglib2.0-dev libjson-c-dev
-      wngerman python3)
+      wngerman python3 graphviz)
 if [ "${1:-}" = "--test" ]; then
-  want+=(python3-networkx graphviz libxml2-utils sqlite3 valgrind)
+  want+=(python3-networkx graphviz libxml2-utils sqlite3 valgrind
+         clang libclang-rt-14-dev time)  # fuzzing (libFuzzer runtime), peak-memory figures
 fi
 missing=()
 for p in "${want[@]}"; do

@@ -18,6 +18,9 @@ int cmd_communities(int argc, char **argv);
 int cmd_path(int argc, char **argv);
 int cmd_neighbors(int argc, char **argv);
 int cmd_tag(int argc, char **argv);
+int cmd_claims(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 /* Ingest options shared by build and ingest. */
 typedef struct ng_ingest_opts {

@@ -1,7 +1,8 @@
-/* newsgraph build: ingest, then write graph.graphml, graph.dot and graph.json. */
+/* newsgraph build: ingest, then write graph.graphml, graph.gexf, graph.dot and graph.json. */
 #include <getopt.h>
 #include <glib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -11,12 +12,14 @@ static void help(FILE *f)
 {
     fprintf(f, "usage: newsgraph build [--db FILE] [--out DIR] [--replace] [--data DIR] INPUT...\n\n"
                "Reads the articles (files, folders read recursively for .txt/.html/.htm, or - for\n"
-               "standard input), stores them, and writes DIR/graph.graphml, DIR/graph.dot and\n"
-               "DIR/graph.json.  Prints where the files went and the most connected actors.\n\n"
+               "standard input), stores them, and writes DIR/graph.graphml, DIR/graph.gexf,\n"
+               "DIR/graph.dot and DIR/graph.json.  Prints where the files went and the most\n"
+               "connected actors.  'newsgraph export' writes views of the graph and CSV.\n\n"
                "  --out DIR    output folder (default: output)\n"
                "  --db FILE    store (default: DIR/newsgraph.db)\n"
                "  --replace    a stored document with the same id but other content is replaced\n"
                "  --data DIR   lexicon folder (default: $NEWSGRAPH_DATA or the built-in one)\n"
+               "  --jobs N     extraction threads (default: all cores); the store is the same for any N\n"
                "  --top N      how many actors to print (default 10)\n");
 }
 
@@ -24,7 +27,7 @@ int cmd_build(int argc, char **argv)
 {
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},   {"out", required_argument, NULL, 'o'},
                                          {"replace", no_argument, NULL, 'r'},    {"data", required_argument, NULL, 'D'},
-                                         {"top", required_argument, NULL, 't'},  {"help", no_argument, NULL, 'h'},
+                                         {"top", required_argument, NULL, 't'},  {"jobs", required_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     ng_ingest_opts o = {0};
     const char *out = "output";
@@ -37,6 +40,7 @@ int cmd_build(int argc, char **argv)
         case 'o': out = optarg; break;
         case 'r': o.replace = 1; break;
         case 'D': o.data = optarg; break;
+        case 'j': o.jobs = (int)strtol(optarg, NULL, 10); break;
         case 't': top = strtol(optarg, NULL, 10); break;
         case 'h': help(stdout); return NG_EXIT_OK;
         default: help(stderr); return NG_EXIT_USAGE;
@@ -59,8 +63,8 @@ int cmd_build(int argc, char **argv)
         g_free(db);
         return NG_EXIT_FAILURE;
     }
-    static const ng_format formats[] = {NG_FORMAT_GRAPHML, NG_FORMAT_DOT, NG_FORMAT_JSON};
-    for (size_t i = 0; i < 3; i++) {
+    static const ng_format formats[] = {NG_FORMAT_GRAPHML, NG_FORMAT_GEXF, NG_FORMAT_DOT, NG_FORMAT_JSON};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
         gchar *name = g_strdup_printf("graph.%s", ng_format_extension(formats[i]));
         gchar *path = g_build_filename(out, name, NULL);
         ng_errmsg err = {{0}};
@@ -82,11 +86,14 @@ int cmd_build(int argc, char **argv)
     if (top > 0 && ng_graph_top_actors(&g, best, deg, (size_t)top, &n) == NG_OK && n) {
         printf("top actors by degree:\n");
         for (size_t i = 0; i < n; i++) {
-            /* Pad by characters, not bytes, so "Südkorea" lines up. */
+            /* Pad by characters, not bytes, so "Südkorea" lines up; cut
+             * very long names. */
             const char *label = g.nodes[best[i]].label;
-            long pad = 32 - (long)g_utf8_strlen(label, -1);
-            printf("  %3zu. %s%*s %-13s %ld\n", i + 1, label, pad > 0 ? (int)pad : 0, "",
-                   ng_node_type_name(g.nodes[best[i]].type), (long)deg[i]);
+            gchar *shown = g_utf8_strlen(label, -1) > 60 ? g_utf8_substring(label, 0, 59) : g_strdup(label);
+            long pad = 32 - (long)g_utf8_strlen(shown, -1);
+            printf("  %3zu. %s%s%*s %-13s %ld\n", i + 1, shown, strcmp(shown, label) ? "\xE2\x80\xA6" : "",
+                   pad > 0 ? (int)pad : 0, "", ng_node_type_name(g.nodes[best[i]].type), (long)deg[i]);
+            g_free(shown);
         }
     }
     ng_graph_clear(&g);

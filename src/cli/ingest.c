@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 
@@ -90,7 +91,7 @@ typedef struct pipeline {
 
 static void process(pipeline *p, size_t i)
 {
-    slot *sl = &p->slots[i];
+    slot *sl = &p->slots[i % p->window];
     const char *path = p->files->pdata[i];
     sl->st = !strcmp(path, "-") ? ng_document_read_stream(stdin, &sl->doc, &sl->err)
                                 : ng_document_read_file(path, &sl->doc, &sl->err);
@@ -116,7 +117,7 @@ static gpointer worker(gpointer data)
         g_mutex_unlock(&p->lock);
         process(p, i);
         g_mutex_lock(&p->lock);
-        p->slots[i].done = 1;
+        p->slots[i % p->window].done = 1;
         g_cond_broadcast(&p->cond);
     }
     g_mutex_unlock(&p->lock);
@@ -140,6 +141,9 @@ int ng_cli_ingest(const ng_ingest_opts *o, char **inputs, int n, ng_ingest_count
     memset(c, 0, sizeof *c);
     ng_errmsg err = {{0}};
     ng_lexicon *lex = NULL;
+    /* Past a file size limit (ulimit -f) a write should fail with a message
+     * (EFBIG), not kill the process with SIGXFSZ halfway through. */
+    signal(SIGXFSZ, SIG_IGN);
     const char *data = o->data ? o->data : ng_lexicon_default_dir();
     if (ng_lexicon_load(data, &lex, &err)) {
         ng_cli_error("%s", err.text);
@@ -167,8 +171,10 @@ int ng_cli_ingest(const ng_ingest_opts *o, char **inputs, int n, ng_ingest_count
     p.lex = lex;
     p.files = files;
     p.known = stored_documents(store);
-    p.slots = g_new0(slot, files->len + 1);
     p.window = (size_t)jobs * 4;
+    /* A ring of `window` slots, not one per input: a slot holds a 1 KiB
+     * message buffer, and a million inputs must not cost a gigabyte. */
+    p.slots = g_new0(slot, p.window);
     g_mutex_init(&p.lock);
     g_cond_init(&p.cond);
     GThread **threads = g_new0(GThread *, (gsize)jobs);
@@ -177,12 +183,15 @@ int ng_cli_ingest(const ng_ingest_opts *o, char **inputs, int n, ng_ingest_count
     /* Batches of documents per transaction: fast, and each document stays
      * whole (a savepoint each).  A batch is committed every 256 documents. */
     int batched = 0;
+    ng_status store_failed = NG_OK;
+    long batch_new = 0, batch_replaced = 0; /* not stored until the batch commits */
     for (guint i = 0; i < files->len; i++) {
         g_mutex_lock(&p.lock);
-        while (!p.slots[i].done)
+        while (!p.slots[i % p.window].done)
             g_cond_wait(&p.cond, &p.lock);
+        p.slots[i % p.window].done = 0; /* free for input i + window */
         g_mutex_unlock(&p.lock);
-        slot *sl = &p.slots[i];
+        slot *sl = &p.slots[i % p.window];
         const char *path = files->pdata[i];
         if (sl->st) {
             ng_cli_error("%s", sl->err.text);
@@ -197,26 +206,39 @@ int ng_cli_ingest(const ng_ingest_opts *o, char **inputs, int n, ng_ingest_count
                              sl->doc.id);
                 c->failed++;
             } else {
-                if (!batched && ng_store_begin_batch(store, &err) == NG_OK)
+                ng_status st = NG_OK;
+                if (!batched && (st = ng_store_begin_batch(store, &err)) == NG_OK)
                     batched = 1;
                 ng_add_result res = NG_ADD_INSERTED;
-                ng_status st = ng_store_add_document(store, &sl->doc, &sl->x, o->replace, &res, &err);
+                if (st != NG_ERR_IO)
+                    st = ng_store_add_document(store, &sl->doc, &sl->x, o->replace, &res, &err);
                 if (st) {
                     ng_cli_error("%s", err.text);
                     c->failed++;
+                    if (st == NG_ERR_IO) /* the store itself failed: see below */
+                        store_failed = st;
                 } else if (res == NG_ADD_INSERTED) {
                     c->inserted++;
+                    batch_new += batched;
                 } else if (res == NG_ADD_REPLACED) {
                     c->replaced++;
+                    batch_replaced += batched;
                 } else {
                     c->unchanged++;
                 }
                 if (batched && (c->inserted + c->replaced) % 256 == 0) {
                     if (ng_store_end_batch(store, &err)) {
+                        /* The batch was rolled back: its documents are not stored. */
                         ng_cli_error("%s", err.text);
-                        c->failed++;
+                        ng_cli_error("%s: the last %ld document(s) were not stored", o->db,
+                                     batch_new + batch_replaced);
+                        c->inserted -= batch_new;
+                        c->replaced -= batch_replaced;
+                        c->failed += batch_new + batch_replaced;
+                        store_failed = NG_ERR_IO;
                     }
                     batched = 0;
+                    batch_new = batch_replaced = 0;
                 }
             }
         }
@@ -226,12 +248,37 @@ int ng_cli_ingest(const ng_ingest_opts *o, char **inputs, int n, ng_ingest_count
         p.stored = i + 1;
         g_cond_broadcast(&p.cond);
         g_mutex_unlock(&p.lock);
+        if (store_failed) {
+            /* Locked by another writer, disk full, read-only, damaged: every
+             * further document would fail the same way, each after waiting
+             * for the lock.  Stop, let the workers finish what they hold. */
+            g_mutex_lock(&p.lock);
+            size_t taken = p.next;
+            p.next = files->len;
+            g_cond_broadcast(&p.cond);
+            for (size_t k = i + 1; k < taken; k++) {
+                while (!p.slots[k % p.window].done)
+                    g_cond_wait(&p.cond, &p.lock);
+                p.slots[k % p.window].done = 0;
+                ng_extraction_clear(&p.slots[k % p.window].x);
+                ng_document_clear(&p.slots[k % p.window].doc);
+            }
+            g_mutex_unlock(&p.lock);
+            long rest = (long)files->len - (long)i - 1;
+            if (rest > 0)
+                ng_cli_error("%s: the store failed; stopping, %ld more input(s) not read", o->db, rest);
+            c->failed += rest;
+            break;
+        }
     }
     for (int t = 0; t < jobs; t++)
         g_thread_join(threads[t]);
     if (batched && ng_store_end_batch(store, &err)) {
         ng_cli_error("%s", err.text);
-        c->failed++;
+        ng_cli_error("%s: the last %ld document(s) were not stored", o->db, batch_new + batch_replaced);
+        c->inserted -= batch_new;
+        c->replaced -= batch_replaced;
+        c->failed += batch_new + batch_replaced;
     }
     g_free(threads);
     g_free(p.slots);

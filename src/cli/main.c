@@ -13,7 +13,16 @@ static const struct {
     {"build", cmd_build, "ingest articles and write GraphML, DOT and JSON (the main job)"},
     {"ingest", cmd_ingest, "read articles into the store"},
     {"export", cmd_export, "write the stored graph as graphml, dot or json"},
+    {"render", cmd_render, "draw the graph or a view of it as SVG, PNG or PDF with Graphviz"},
     {"stats", cmd_stats, "count documents, entities by type, claims, quantities, edges"},
+    {"rank", cmd_rank, "rank nodes by a centrality measure (degree, pagerank, betweenness, ...)"},
+    {"communities", cmd_communities, "find communities (Leiden or Louvain) and their modularity"},
+    {"path", cmd_path, "print the shortest chains between two entities"},
+    {"neighbors", cmd_neighbors, "list what is around an entity, grouped by relation"},
+    {"claims", cmd_claims, "list who claimed what with which numbers, and numbers that disagree"},
+    {"extract", cmd_extract, "extract documents given as JSON lines into sub-graph JSON lines (no store)"},
+    {"merge", cmd_merge, "fold sub-graph JSON lines and other stores into one store"},
+    {"tag", cmd_tag, "tag pre-tokenised sentences with entity types (GermEval 2014 layout)"},
 };
 
 static void usage(FILE *f)
@@ -22,7 +31,7 @@ static void usage(FILE *f)
                "Builds a knowledge graph of who said what, with which numbers, from news articles.\n\n"
                "commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].help);
+        fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].help);
     fprintf(f, "\nRun 'newsgraph <command> --help' for a command's options.\n");
 }
 

@@ -4,8 +4,9 @@
 
 #include <sys/stat.h>
 
-/* Text safe for XML 1.0 (and, with for_dot, for a quoted DOT string);
- * newlines become spaces.  Caller frees with g_free. */
+/* Text safe for XML 1.0 (and, with for_dot, for a quoted DOT string read by
+ * Graphviz: quote and backslash escaped, '&' as "&amp;"); newlines become
+ * spaces.  Caller frees with g_free. */
 char *ng_clean_text(const char *s, int for_dot);
 
 /* Visual defaults per node type, so the first view is readable. */

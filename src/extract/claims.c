@@ -107,6 +107,9 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
 {
     size_t j = i;
     int indefinite = 0, definite = 0;
+    /* "nach Angaben der Polizei": the cue ended with the article */
+    if (i > 0 && (ng_tok_iequals(c, i - 1, "der") || ng_tok_iequals(c, i - 1, "des") || ng_tok_iequals(c, i - 1, "dem")))
+        definite = 1;
     while (j < end && is_article(c, j)) {
         if (g_ascii_strncasecmp(tok_str(c, j), "ein", 3) == 0)
             indefinite = 1;
@@ -519,6 +522,25 @@ static void find_cues(ctx *c, size_t a, size_t b, const unsigned char *in_quote,
         const ng_token *t = &c->seg.tokens[i];
         if (t->kind != NG_TOK_WORD)
             continue;
+        /* "nach (ersten) Angaben/Informationen/Ansicht (von|des|der) X": the
+         * source follows the speech noun. */
+        if (ng_tok_iequals(c, i, "nach") && q->before == NG_NONE) {
+            size_t k = i + 1;
+            while (k < b && k < i + 3 && adjective_shaped(c, k))
+                k++;
+            char low[64];
+            if (k < b && c->seg.tokens[k].kind == NG_TOK_WORD && ng_lex_lower(low, sizeof low, tok_str(c, k), tok_len(c, k))) {
+                const ng_lex_cue *sn = ng_lex_cue_get(c->lex, low);
+                if (sn && sn->kind == NG_CUE_SPEECH_NOUN) {
+                    size_t f = k + 1;
+                    if (f < b && (ng_tok_iequals(c, f, "von") || ng_tok_iequals(c, f, "des") ||
+                                  ng_tok_iequals(c, f, "der") || ng_tok_iequals(c, f, "vom")))
+                        f++;
+                    q->before = f;
+                    q->cue_text = "nach";
+                }
+            }
+        }
         /* Multi-word cues, longest first. */
         for (int w = c->lex->max_cue_words; w >= 1; w--) {
             if (i + (size_t)w > b)
@@ -538,7 +560,9 @@ static void find_cues(ctx *c, size_t a, size_t b, const unsigned char *in_quote,
             if (!ok)
                 continue;
             buf[len] = '\0';
-            gchar *low = g_utf8_strdown(buf, -1);
+            char low[160];
+            if (!ng_lex_lower(low, sizeof low, buf, len))
+                continue;
             const ng_lex_cue *cue = ng_lex_cue_get(c->lex, low);
             if (cue) {
                 switch (cue->kind) {
@@ -569,10 +593,8 @@ static void find_cues(ctx *c, size_t a, size_t b, const unsigned char *in_quote,
                 case NG_CUE_DENY: q->deny = 1; break;
                 default: break;
                 }
-                g_free(low);
                 break;
             }
-            g_free(low);
         }
         /* The first reporting verb, unless a later one follows a comma or a
          * closing quote ("…, drohe ihnen X, berichtete die Einheit"): that
@@ -708,6 +730,15 @@ ng_status ng_find_claims(ctx *c)
                 subj = last_person != NG_NONE ? last_person : last_speaker;
             if (subj == NG_NONE)
                 subj = subject_before(c, q.verb, a, in_quote);
+            /* "Der Zeitung sagte Filep Karma": a named person right after the
+             * verb is the subject; what stands first was the addressee. */
+            if (subj != NG_NONE && (((ent *)c->ents->pdata[subj])->anonymous ||
+                                    ((ent *)c->ents->pdata[subj])->type != NG_ENT_PERSON)) {
+                size_t after = actor_after(c, q.verb + 1, MIN(b, q.verb + 4), 3);
+                if (after != NG_NONE && ((ent *)c->ents->pdata[after])->type == NG_ENT_PERSON &&
+                    !((ent *)c->ents->pdata[after])->anonymous)
+                    subj = after;
+            }
             if (subj == NG_NONE)
                 subj = actor_after(c, q.verb + 1, b, 8);
             if (subj == NG_NONE) {

@@ -115,6 +115,7 @@ ng_status ng_extract(const ng_lexicon *lex, const ng_document *doc, ng_extractio
         c.tok_mention[i] = NG_NONE;
     c.ents = g_ptr_array_new_with_free_func(ent_free);
     c.by_key = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    c.by_label = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     c.short_names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
     c.mentions = g_array_new(FALSE, FALSE, sizeof(mention));
     c.claims = g_array_new(FALSE, FALSE, sizeof(ng_xclaim));
@@ -168,6 +169,7 @@ ng_status ng_extract(const ng_lexicon *lex, const ng_document *doc, ng_extractio
     g_array_free(c.mentions, TRUE);
     g_hash_table_destroy(c.short_names);
     g_hash_table_destroy(c.by_key);
+    g_hash_table_destroy(c.by_label);
     g_ptr_array_free(c.ents, TRUE);
     g_free(c.tok_mention);
     g_free(c.tok_credit);

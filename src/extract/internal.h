@@ -45,6 +45,7 @@ typedef struct ctx {
     unsigned char *tok_credit; /* token in a byline or photo credit */
     GPtrArray *ents;        /* ent* */
     GHashTable *by_key;     /* "type:key" -> index+1 */
+    GHashTable *by_label;   /* "type\x1flabel" -> index+1 (saves computing keys) */
     GHashTable *short_names;/* surname (or Korean family name) -> GArray of entity indices */
     GArray *mentions;       /* mention */
     GArray *claims;         /* ng_xclaim */
@@ -73,6 +74,8 @@ void ng_ctx_edge(ctx *c, ng_edge_type type, ng_ref src, ng_ref dst, double weigh
 
 /* Steps, in pipeline order. */
 ng_status ng_recognise(ctx *c);
+/* The statistical tagger's entities where the rules found none (tagger.c). */
+ng_status ng_recognise_tagged(ctx *c);
 ng_status ng_find_quantities(ctx *c);
 ng_status ng_find_claims(ctx *c);
 

@@ -42,37 +42,48 @@ const char *ng_qualifier_name(ng_qualifier q)
     return q <= NG_QUAL_RANGE ? qualifiers[q] : "exact";
 }
 
-/* German letters that ASCII folding would lose: ä → ae, not a. */
+/* Folds a name to lower-case ASCII letters and digits: German letters as
+ * German writes them in ASCII (ä → ae, ß → ss), other letters by their base
+ * letter (é → e, č → c); anything else is a separator ('-') when asked for. */
 static void append_ascii(GString *out, gunichar c)
 {
     switch (c) {
-    case 0xE4: g_string_append(out, "ae"); return;
-    case 0xF6: g_string_append(out, "oe"); return;
-    case 0xFC: g_string_append(out, "ue"); return;
+    case 0xE4: case 0xC4: g_string_append(out, "ae"); return;
+    case 0xF6: case 0xD6: g_string_append(out, "oe"); return;
+    case 0xFC: case 0xDC: g_string_append(out, "ue"); return;
     case 0xDF: g_string_append(out, "ss"); return;
     }
-    char buf[8];
-    int n = g_unichar_to_utf8(c, buf);
-    buf[n] = '\0';
-    gchar *a = g_str_to_ascii(buf, "C");
-    for (char *p = a; *p; p++)
-        if (g_ascii_isalnum(*p))
-            g_string_append_c(out, g_ascii_tolower(*p));
-    g_free(a);
+    gunichar d[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+    gsize n = g_unichar_fully_decompose(g_unichar_tolower(c), FALSE, d, G_N_ELEMENTS(d));
+    for (gsize i = 0; i < n; i++)
+        if (d[i] < 0x80 && g_ascii_isalnum((char)d[i]))
+            g_string_append_c(out, g_ascii_tolower((char)d[i]));
 }
 
 static GString *ascii_fold(const char *name, int keep_separators)
 {
-    gchar *low = g_utf8_strdown(name, -1);
-    GString *out = g_string_new(NULL);
-    for (const char *p = low; *p; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
+    GString *out = g_string_sized_new(strlen(name) + 4);
+    for (const char *p = name; *p;) {
+        unsigned char ch = (unsigned char)*p;
+        if (ch < 0x80) {
+            if (g_ascii_isalnum((char)ch))
+                g_string_append_c(out, g_ascii_tolower((char)ch));
+            else if (keep_separators && out->len && out->str[out->len - 1] != '-')
+                g_string_append_c(out, '-');
+            p++;
+            continue;
+        }
+        gunichar c = g_utf8_get_char_validated(p, -1);
+        if (c == (gunichar)-1 || c == (gunichar)-2) {
+            p++;
+            continue;
+        }
         if (g_unichar_isalnum(c))
             append_ascii(out, c);
         else if (keep_separators && out->len && out->str[out->len - 1] != '-')
             g_string_append_c(out, '-');
+        p = g_utf8_next_char(p);
     }
-    g_free(low);
     while (out->len && out->str[out->len - 1] == '-')
         g_string_truncate(out, out->len - 1);
     return out;

@@ -42,7 +42,9 @@ static int same_sentence(const ctx *c, size_t a, size_t b)
  * "Nordkoreas" → "Nordkorea"), or 0 when it has none. */
 static size_t genitive_base(const char *s, size_t n)
 {
-    if (n > 3 && (s[n - 1] == 's') && s[n - 2] != 's')
+    /* Names in -us, -is, -os, -ys ("Pistorius", "Boris") take no genitive s
+     * in German (Pistorius'), so their s is part of the name. */
+    if (n > 3 && (s[n - 1] == 's') && !strchr("suioy", s[n - 2]))
         return n - 1;
     if (n > 4 && memcmp(s + n - 3, "\xE2\x80\x99", 3) == 0) /* Rubens’ */
         return n - 3;
@@ -68,6 +70,14 @@ int ng_is_name_like(const ctx *c, size_t i)
         return 0;
     if (ng_lex_is_word_form(c->lex, s, n) && !ng_lex_is_given_name(c->lex, s, n))
         return 0;
+    /* German abstract-noun endings are not names ("Doppelbödigkeit"). */
+    static const char *const noun_endings[] = {"keit", "heit", "ung", "ungen", "schaft", "tion", "tionen",
+                                               "ität", "ismus", "nis", "tum", "ment", "ierung"};
+    for (size_t k = 0; k < G_N_ELEMENTS(noun_endings); k++) {
+        size_t el = strlen(noun_endings[k]);
+        if (n > el + 2 && memcmp(s + n - el, noun_endings[k], el) == 0)
+            return 0;
+    }
     /* Compounds are nouns, not names: "Nato-Sprecherin", "Munitionsdepots"
      * (a known word at the end, after a part of three letters or more). */
     const char *h = NULL;
@@ -213,12 +223,20 @@ static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **o
 
 size_t ng_ctx_entity(ctx *c, ng_entity_type type, const char *label, int anonymous)
 {
+    /* The same label again: no need to compute its key. */
+    gchar *lk = g_strdup_printf("%d\x1f%s", (int)type, label);
+    size_t hit = GPOINTER_TO_SIZE(g_hash_table_lookup(c->by_label, lk));
+    if (hit) {
+        g_free(lk);
+        return hit - 1;
+    }
     char *key = ng_name_key(label);
     gchar *full = g_strdup_printf("%d:%s", (int)type, key);
     size_t idx = GPOINTER_TO_SIZE(g_hash_table_lookup(c->by_key, full));
     if (idx) {
         g_free(full);
         free(key);
+        g_hash_table_insert(c->by_label, lk, GSIZE_TO_POINTER(idx));
         return idx - 1;
     }
     ent *e = g_new0(ent, 1);
@@ -229,6 +247,7 @@ size_t ng_ctx_entity(ctx *c, ng_entity_type type, const char *label, int anonymo
     e->aliases = g_ptr_array_new_with_free_func(g_free);
     g_ptr_array_add(c->ents, e);
     g_hash_table_insert(c->by_key, full, GSIZE_TO_POINTER(c->ents->len));
+    g_hash_table_insert(c->by_label, lk, GSIZE_TO_POINTER(c->ents->len));
     return c->ents->len - 1;
 }
 
@@ -294,8 +313,8 @@ static void register_short(ctx *c, size_t e, const char *s, size_t n)
 static void add_person(ctx *c, size_t a, size_t b, int korean)
 {
     uint32_t start = c->seg.tokens[a].start, end = c->seg.tokens[b].end;
-    size_t g = genitive_base(tok_str(c, b), tok_len(c, b));
-    /* Strip a genitive s only where the bare form is not itself a name ("Jones"). */
+    size_t g = ng_lex_is_given_name(c->lex, tok_str(c, b), tok_len(c, b)) ? 0 : genitive_base(tok_str(c, b), tok_len(c, b));
+    /* Strip a genitive s only where the bare form is not itself a name ("Jones", "Thomas"). */
     if (g && b > a && ng_lex_is_lower_word(c->lex, tok_str(c, b), g) == 0 &&
         tok_str(c, b)[tok_len(c, b) - 1] == 's' && (!korean || memchr(tok_str(c, b), '-', tok_len(c, b))))
         end -= (uint32_t)(tok_len(c, b) - g);
@@ -614,5 +633,7 @@ ng_status ng_recognise(ctx *c)
     /* Pass 2: short forms of the persons found. */
     resolve_short(c);
     relate_roles(c);
-    return NG_OK;
+
+    /* Pass 3: the statistical tagger, where the rules found nothing (tagger.c). */
+    return ng_recognise_tagged(c);
 }

@@ -258,7 +258,8 @@ ng_status ng_graph_load(ng_store *store, ng_graph *g, ng_errmsg *err)
     }
     sqlite3_finalize(st);
     st = NULL;
-    qsort(nv.v, nv.n, sizeof *nv.v, cmp_node);
+    if (nv.n)
+        qsort(nv.v, nv.n, sizeof *nv.v, cmp_node);
     g->nodes = nv.v;
     g->nnodes = nv.n;
 
@@ -297,7 +298,8 @@ ng_status ng_graph_load(ng_store *store, ng_graph *g, ng_errmsg *err)
     }
     sqlite3_finalize(st);
     st = NULL;
-    qsort(g->edges, g->nedges, sizeof *g->edges, cmp_edge);
+    if (g->nedges)
+        qsort(g->edges, g->nedges, sizeof *g->edges, cmp_edge);
 
     igraph_vector_int_t ev;
     if (igraph_vector_int_init(&ev, (igraph_integer_t)(2 * g->nedges)) != IGRAPH_SUCCESS) {

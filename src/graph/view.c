@@ -116,7 +116,7 @@ static void edge_free(ng_edge *e)
 
 /* Actor network: actors linked when one cites the other, when one's claim
  * names the other (said + mentions), or when they co-occur; weights summed. */
-static void actor_network(work *w)
+static void actor_network(work *w, const char *doc)
 {
     const ng_graph *g = w->g;
     GHashTable *sum = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
@@ -125,6 +125,8 @@ static void actor_network(work *w)
     for (size_t i = 0; i < g->nedges; i++) {
         const ng_edge *e = &g->edges[i];
         if (e->type != NG_EDGE_SAID || !ng_node_type_is_actor(g->nodes[e->source].type))
+            continue;
+        if (doc && e->doc && strcmp(e->doc, doc) != 0)
             continue;
         GArray *a = g_hash_table_lookup(speakers, GSIZE_TO_POINTER(e->target + 1));
         if (!a) {
@@ -137,6 +139,9 @@ static void actor_network(work *w)
         const ng_edge *e = &g->edges[i];
         size_t s = e->source, t = e->target;
         ng_edge_type type;
+        /* With --doc, only that document's links count. */
+        if (doc && e->doc && strcmp(e->doc, doc) != 0)
+            continue;
         if (e->type == NG_EDGE_CITES || e->type == NG_EDGE_CO_OCCURS) {
             type = e->type;
             if (!ng_node_type_is_actor(g->nodes[s].type) || !ng_node_type_is_actor(g->nodes[t].type))
@@ -344,7 +349,7 @@ ng_status ng_graph_view(const ng_graph *g, const ng_view_opts *o, ng_graph *out,
     ng_status st = NG_OK;
     memset(w.keep, 1, g->nnodes);
     if (o->actors)
-        actor_network(&w);
+        actor_network(&w, o->doc);
     else
         for (size_t i = 0; i < g->nedges; i++)
             work_add_edge(&w, &g->edges[i]);
@@ -373,10 +378,25 @@ ng_status ng_graph_view(const ng_graph *g, const ng_view_opts *o, ng_graph *out,
             g_array_index(w.edges, ng_edge, k++) = *e;
     }
     g_array_set_size(w.edges, k);
+    /* Choosing relations or a weight asks for the links: nodes left without
+     * any are dropped. */
+    if (o->relations || o->min_weight > 0) {
+        unsigned char *linked = calloc(g->nnodes + 1, 1);
+        for (guint i = 0; i < w.edges->len; i++) {
+            ng_edge *e = &g_array_index(w.edges, ng_edge, i);
+            if (w.keep[e->source] && w.keep[e->target])
+                linked[e->source] = linked[e->target] = 1;
+        }
+        for (size_t i = 0; i < g->nnodes; i++)
+            w.keep[i] = w.keep[i] && linked[i];
+        free(linked);
+    }
     if (o->around) {
         size_t c = ng_graph_find_node(g, o->around);
-        if (c == (size_t)-1 || !w.keep[c]) {
+        if (c == (size_t)-1) {
             st = ng_fail(err, NG_ERR_NOTFOUND, "no node '%s' in the graph", o->around);
+        } else if (!w.keep[c]) {
+            st = ng_fail(err, NG_ERR_NOTFOUND, "'%s' is not in the view the other options chose", o->around);
         } else {
             /* Breadth-first, both directions, over the kept edges. */
             int depth = o->depth > 0 ? o->depth : 1;

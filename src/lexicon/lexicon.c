@@ -1,6 +1,7 @@
 /* Loading the data files of data/ into hash tables (GLib), once, read-only
  * afterwards.  Formats are described in data/README.md. */
 #include "lexicon_impl.h"
+#include "newsgraph/tagger.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -435,13 +436,14 @@ static ng_status load_dictionary(ng_lexicon *lex, ng_errmsg *err)
     gsize len = 0;
     if (!g_file_get_contents(path, &content, &len, NULL))
         return NG_OK; /* optional: without it, capitalised words are judged by lexicons alone */
-    /* Debian's word lists are UTF-8; a stray line that is not is skipped. */
+    /* Debian's word lists are UTF-8; a stray line that is not is skipped.
+     * The words stay in the file's buffer, which the lexicon keeps. */
     char *save = NULL;
     for (char *w = strtok_r(content, "\n", &save); w; w = strtok_r(NULL, "\n", &save)) {
         if (*w && g_utf8_validate(w, -1, NULL))
-            g_hash_table_add(lex->dictionary, (gpointer)intern(lex, w));
+            g_hash_table_add(lex->dictionary, w);
     }
-    g_free(content);
+    g_ptr_array_add(lex->owned, content);
     return NG_OK;
 }
 
@@ -456,6 +458,7 @@ void ng_lexicon_free(ng_lexicon *lex)
     for (size_t i = 0; i < G_N_ELEMENTS(tables); i++)
         if (tables[i])
             g_hash_table_destroy(tables[i]);
+    ng_tagger_free(lex->tagger);
     if (lex->owned)
         g_ptr_array_free(lex->owned, TRUE);
     if (lex->strings)
@@ -513,6 +516,10 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
         st = read_tsv(lex, dir, files[i].file, files[i].cols, files[i].optional, files[i].fn, err);
     if (st == NG_OK)
         st = load_dictionary(lex, err);
+    gchar *model = g_build_filename(dir, "models", "ner-de.tsv", NULL); /* optional */
+    if (st == NG_OK && g_file_test(model, G_FILE_TEST_EXISTS))
+        st = ng_tagger_load(model, &lex->tagger, err);
+    g_free(model);
     if (st != NG_OK) {
         ng_lexicon_free(lex);
         return st;
@@ -562,15 +569,42 @@ static int contains(GHashTable *t, const char *s, size_t n)
     return copy_key(buf, s, n) && g_hash_table_contains(t, buf);
 }
 
+/* Lower-cases s into buf without allocating (the hot path of every token
+ * lookup); returns 0 when it does not fit. */
+int ng_lex_lower(char *buf, size_t cap, const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch < 0x80) {
+            if (k + 1 >= cap)
+                return 0;
+            buf[k++] = (char)g_ascii_tolower((char)ch);
+            i++;
+            continue;
+        }
+        gunichar u = g_utf8_get_char_validated(s + i, (gssize)(n - i));
+        if (u == (gunichar)-1 || u == (gunichar)-2)
+            return 0;
+        const char *next = g_utf8_next_char(s + i);
+        char tmp[8];
+        int l = g_unichar_to_utf8(g_unichar_tolower(u), tmp);
+        if (k + (size_t)l + 1 >= cap)
+            return 0;
+        memcpy(buf + k, tmp, (size_t)l);
+        k += (size_t)l;
+        i = (size_t)(next - s);
+    }
+    buf[k] = '\0';
+    return 1;
+}
+
 static void *lookup_lower(GHashTable *t, const char *s, size_t n)
 {
     char buf[KEYBUF];
-    if (!copy_key(buf, s, n))
+    if (n == 0 || !ng_lex_lower(buf, sizeof buf, s, n))
         return NULL;
-    gchar *low = g_utf8_strdown(buf, -1);
-    void *v = g_hash_table_lookup(t, low);
-    g_free(low);
-    return v;
+    return g_hash_table_lookup(t, buf);
 }
 
 const ng_lex_entity *ng_lex_name(const ng_lexicon *lex, const char *s, size_t n)
@@ -605,7 +639,16 @@ int ng_lex_folded_max(const ng_lexicon *lex, const char *s, size_t n)
 
 int ng_lex_is_institution(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return contains(lex->institutions, s, n);
+    if (contains(lex->institutions, s, n))
+        return 1;
+    /* plurals: "Organisationen", "Behörden" */
+    static const char *const endings[] = {"en", "n", "e"};
+    for (size_t i = 0; i < G_N_ELEMENTS(endings); i++) {
+        size_t el = strlen(endings[i]);
+        if (n > el + 3 && memcmp(s + n - el, endings[i], el) == 0 && contains(lex->institutions, s, n - el))
+            return 1;
+    }
+    return 0;
 }
 
 int ng_lex_is_credit_marker(const ng_lexicon *lex, const char *s, size_t n)
@@ -646,10 +689,9 @@ const ng_lex_entity *ng_lex_adjective(const ng_lexicon *lex, const char *s, size
 {
     /* Strip the inflection ending and look the stem up. */
     static const char *const endings[] = {"en", "em", "er", "es", "e", ""};
-    char buf[KEYBUF];
-    if (!copy_key(buf, s, n))
+    char low[KEYBUF];
+    if (n == 0 || !ng_lex_lower(low, sizeof low, s, n))
         return NULL;
-    gchar *low = g_utf8_strdown(buf, -1);
     size_t l = strlen(low);
     const ng_lex_entity *e = NULL;
     for (size_t i = 0; !e && i < G_N_ELEMENTS(endings); i++) {
@@ -661,7 +703,6 @@ const ng_lex_entity *ng_lex_adjective(const ng_lexicon *lex, const char *s, size
             low[l - el] = c;
         }
     }
-    g_free(low);
     return e;
 }
 
@@ -743,12 +784,7 @@ int ng_lex_is_word(const ng_lexicon *lex, const char *s, size_t n)
 int ng_lex_is_lower_word(const ng_lexicon *lex, const char *s, size_t n)
 {
     char buf[KEYBUF];
-    if (!copy_key(buf, s, n))
-        return 0;
-    gchar *low = g_utf8_strdown(buf, -1);
-    int r = g_hash_table_contains(lex->dictionary, low);
-    g_free(low);
-    return r;
+    return n && ng_lex_lower(buf, sizeof buf, s, n) && g_hash_table_contains(lex->dictionary, buf);
 }
 
 int ng_lex_is_word_form(const ng_lexicon *lex, const char *s, size_t n)

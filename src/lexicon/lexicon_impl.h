@@ -82,6 +82,7 @@ struct ng_lexicon {
     GHashTable *pronouns;       /* lowercase personal pronoun -> GINT gender char */
     GHashTable *continuation;   /* Konjunktiv I forms and 'demnach' (set) */
     GHashTable *dictionary;     /* German word list (set), may be empty */
+    struct ng_tagger *tagger;   /* statistical tagger (models/ner-de.tsv), or NULL: rules only */
     size_t nentities;
     int max_qualifier_words, max_cue_words;
 };
@@ -98,6 +99,8 @@ int ng_lex_is_credit_marker(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_media_noun(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_preposition(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_determiner(const ng_lexicon *lex, const char *s, size_t n);
+/* Lower-cases into buf (no allocation); 0 when it does not fit. */
+int ng_lex_lower(char *buf, size_t cap, const char *s, size_t n);
 /* Appends the inflection-folded form of a word (lower case, ending cut). */
 void ng_lex_fold_word(GString *out, const char *s, size_t n);
 const ng_lex_entity *ng_lex_adjective(const ng_lexicon *lex, const char *s, size_t n);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct stmts {
     sqlite3_stmt *find_entity, *insert_entity, *node_exists, *insert_alias, *insert_mention, *insert_claim,
@@ -55,20 +56,113 @@ static const char *const schema_sql =
     "CREATE INDEX IF NOT EXISTS edges_source ON edges(source);"
     "CREATE INDEX IF NOT EXISTS edges_target ON edges(target);";
 
+/* How long to wait for another writer: NEWSGRAPH_BUSY_TIMEOUT milliseconds,
+ * default 10 s (the tests use a shorter wait). */
+static int busy_timeout_ms(void)
+{
+    const char *e = getenv("NEWSGRAPH_BUSY_TIMEOUT");
+    if (e && *e) {
+        char *end = NULL;
+        long v = strtol(e, &end, 10);
+        if (end && *end == '\0' && v >= 0 && v <= 3600000)
+            return (int)v;
+    }
+    return 10000;
+}
+
+/* Failures of the store as a whole (locked, disk full, read-only, damaged,
+ * I/O error) are NG_ERR_IO, so that a batch stops instead of failing every
+ * further document the same way; a failure of one document stays
+ * NG_ERR_STORE.  The message says what the user can do about it. */
+static ng_status store_status(ng_store *s, const char **hint)
+{
+    static char buf[64];
+    *hint = "";
+    switch (sqlite3_errcode(s->db) & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        g_snprintf(buf, sizeof buf, " (another process is writing to it; waited %d ms)", busy_timeout_ms());
+        *hint = buf;
+        return NG_ERR_IO;
+    case SQLITE_FULL: *hint = " (disk full or file size limit)"; return NG_ERR_IO;
+    case SQLITE_READONLY:
+    case SQLITE_PERM: *hint = " (read-only file or folder)"; return NG_ERR_IO;
+    case SQLITE_IOERR:
+        if (sqlite3_extended_errcode(s->db) != SQLITE_IOERR_READ &&
+            sqlite3_extended_errcode(s->db) != SQLITE_IOERR_SHORT_READ)
+            *hint = " (a write failed: disk full or file size limit?)";
+        return NG_ERR_IO;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_CANTOPEN: return NG_ERR_IO;
+    default: return NG_ERR_STORE;
+    }
+}
+
 static ng_status db_fail(ng_store *s, ng_errmsg *err, const char *what)
 {
-    return ng_fail(err, NG_ERR_STORE, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+    const char *hint;
+    ng_status st = store_status(s, &hint);
+    return ng_fail(err, st, "%s: %s: %s%s", s->path, what, sqlite3_errmsg(s->db), hint);
 }
 
 static ng_status exec(ng_store *s, const char *sql, ng_errmsg *err)
 {
     char *msg = NULL;
     if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        ng_status st = ng_fail(err, NG_ERR_STORE, "%s: %s", s->path, msg ? msg : "error");
+        const char *hint;
+        ng_status st = store_status(s, &hint);
+        st = ng_fail(err, st, "%s: %s%s", s->path, msg ? msg : "error", hint);
         sqlite3_free(msg);
         return st;
     }
     return NG_OK;
+}
+
+/* "file:" URI of a path, for opening with parameters. */
+static char *file_uri(const char *path, const char *params)
+{
+    GString *u = g_string_new("file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if (g_ascii_isalnum(*p) || strchr("/._-~", *p))
+            g_string_append_c(u, (char)*p);
+        else
+            g_string_append_printf(u, "%%%02X", *p);
+    }
+    g_string_append_printf(u, "?%s", params);
+    return g_string_free(u, FALSE);
+}
+
+/* A store in a folder nobody may write to (a read-only medium, an archive):
+ * SQLite cannot create the -shm file that reading a WAL database needs.
+ * With no -wal file there is nothing uncommitted, and no writer can exist
+ * (it would need to create -wal there), so the file is read as immutable. */
+static int reopen_immutable(ng_store *s)
+{
+    gchar *wal = g_strconcat(s->path, "-wal", NULL);
+    gchar *dir = g_path_get_dirname(s->path);
+    int ok = !g_file_test(wal, G_FILE_TEST_EXISTS) && access(dir, W_OK) != 0;
+    g_free(wal);
+    g_free(dir);
+    if (!ok)
+        return -1;
+    char *uri = file_uri(s->path, "immutable=1");
+    sqlite3_close(s->db);
+    s->db = NULL;
+    int rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+    g_free(uri);
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
+static int read_version(ng_store *s)
+{
+    sqlite3_stmt *st = NULL;
+    int version = -1;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return version;
 }
 
 ng_status ng_store_open(const char *path, int flags, ng_store **out, ng_errmsg *err)
@@ -86,17 +180,31 @@ ng_status ng_store_open(const char *path, int flags, ng_store **out, ng_errmsg *
         ng_store_close(s);
         return st;
     }
-    sqlite3_busy_timeout(s->db, 10000); /* another writer: wait, then a clear error */
+    sqlite3_busy_timeout(s->db, busy_timeout_ms()); /* another writer: wait, then a clear error */
     sqlite3_extended_result_codes(s->db, 1);
     /* A file that is not a SQLite database fails here, before anything is written. */
-    sqlite3_stmt *st = NULL;
-    int version = -1;
-    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        version = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
+    int version = read_version(s);
+    int code = sqlite3_errcode(s->db) & 0xff;
+    if (version < 0 && (flags & NG_STORE_READONLY) && (code == SQLITE_CANTOPEN || code == SQLITE_READONLY) &&
+        reopen_immutable(s) == 0) {
+        sqlite3_extended_result_codes(s->db, 1);
+        version = read_version(s);
+        code = sqlite3_errcode(s->db) & 0xff;
+    }
     if (version < 0) {
-        ng_status r = ng_fail(err, NG_ERR_STORE, "%s: not a newsgraph store (%s)", path, sqlite3_errmsg(s->db));
+        /* Say what is wrong: a file that is not a store is another thing than
+         * a store that cannot be read (permissions, a damaged file). */
+        ng_status r = code == SQLITE_NOTADB
+                          ? ng_fail(err, NG_ERR_STORE, "%s: not a newsgraph store (%s); not touched", path,
+                                    sqlite3_errmsg(s->db))
+                          : ng_fail(err, NG_ERR_STORE, "%s: cannot read the store: %s", path, sqlite3_errmsg(s->db));
+        ng_store_close(s);
+        return r;
+    }
+    if (!(flags & NG_STORE_READONLY) && sqlite3_db_readonly(s->db, "main") == 1) {
+        /* SQLite quietly opens a file it may not write read-only; every
+         * document would then fail.  Say it once, here. */
+        ng_status r = ng_fail(err, NG_ERR_IO, "%s: cannot write to the store: the file is read-only", path);
         ng_store_close(s);
         return r;
     }
@@ -128,6 +236,10 @@ ng_status ng_store_open(const char *path, int flags, ng_store **out, ng_errmsg *
             r = exec(s, "PRAGMA journal_mode=WAL", err);
         if (!r)
             r = exec(s, "PRAGMA synchronous=NORMAL", err);
+        /* A large page cache keeps a batch in memory instead of spilling
+         * pages to the WAL one write at a time. */
+        if (!r)
+            r = exec(s, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY", err);
         if (!r && version < NG_STORE_SCHEMA_VERSION) {
             r = exec(s, "BEGIN IMMEDIATE", err);
             if (!r)
@@ -447,7 +559,10 @@ ng_status ng_store_end_batch(ng_store *s, ng_errmsg *err)
     if (!s->in_batch)
         return NG_OK;
     s->in_batch = 0;
-    return exec(s, "COMMIT", err);
+    ng_status r = exec(s, "COMMIT", err);
+    if (r && !sqlite3_get_autocommit(s->db)) /* a failed COMMIT (disk full) leaves it open */
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return r;
 }
 
 /* One document is one transaction, or one savepoint inside a batch. */
@@ -458,7 +573,10 @@ static ng_status doc_begin(ng_store *s, ng_errmsg *err)
 
 static ng_status doc_commit(ng_store *s, ng_errmsg *err)
 {
-    return exec(s, s->in_batch ? "RELEASE doc" : "COMMIT", err);
+    ng_status r = exec(s, s->in_batch ? "RELEASE doc" : "COMMIT", err);
+    if (r && !s->in_batch && !sqlite3_get_autocommit(s->db)) /* a failed COMMIT leaves it open */
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return r;
 }
 
 static void doc_rollback(ng_store *s)

@@ -1,0 +1,115 @@
+/* Helpers shared by the analysis subcommands (see analysis_cli.h). */
+#include "analysis_cli.h"
+
+#include <errno.h>
+#include <glib.h>
+#include <igraph.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void on_igraph_error(const char *reason, const char *file, int line, igraph_error_t code)
+{
+    (void)file;
+    (void)line;
+    fprintf(stderr, "newsgraph: igraph: %s (%s)\n", reason, igraph_strerror(code));
+    IGRAPH_FINALLY_FREE();
+}
+
+static void on_igraph_warning(const char *reason, const char *file, int line)
+{
+    (void)file;
+    (void)line;
+    fprintf(stderr, "newsgraph: igraph warning: %s\n", reason);
+}
+
+void ng_cli_igraph_handlers(void)
+{
+    igraph_set_error_handler(on_igraph_error);
+    igraph_set_warning_handler(on_igraph_warning);
+}
+
+int ng_cli_parse_long(const char *s, long min, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || errno || v < min)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int ng_cli_parse_double(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (!*s || *end || errno || !isfinite(v))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int ng_cli_resolve(const ng_graph *g, const char *query, size_t *node)
+{
+    ng_errmsg err = {{0}};
+    if (ng_graph_resolve_entity(g, query, node, &err) != NG_OK) {
+        ng_cli_error("%s", err.text);
+        return NG_EXIT_FAILURE;
+    }
+    return NG_EXIT_OK;
+}
+
+int ng_cli_view(const ng_graph *g, const ng_view_opts *v, ng_graph *storage, const ng_graph **out, int *owned)
+{
+    *owned = 0;
+    *out = g;
+    if (ng_view_is_identity(v))
+        return NG_EXIT_OK;
+    ng_errmsg err = {{0}};
+    if (ng_graph_view(g, v, storage, &err) != NG_OK) {
+        ng_cli_error("%s", err.text);
+        return NG_EXIT_FAILURE;
+    }
+    *out = storage;
+    *owned = 1;
+    return NG_EXIT_OK;
+}
+
+size_t ng_cli_same_node(const ng_graph *g, size_t i, const ng_graph *view)
+{
+    return view == g ? i : ng_graph_find_node(view, g->nodes[i].id);
+}
+
+size_t ng_cli_width(const char *s)
+{
+    return s && g_utf8_validate(s, -1, NULL) ? (size_t)g_utf8_strlen(s, -1) : (s ? strlen(s) : 0);
+}
+
+void ng_cli_pad(FILE *f, const char *s, size_t width)
+{
+    size_t w = ng_cli_width(s);
+    /* Line breaks and tabs in a label would break the columns. */
+    for (const char *p = s ? s : ""; *p; p++)
+        fputc(*p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p, f);
+    for (; w < width; w++)
+        fputc(' ', f);
+}
+
+void ng_cli_csv_field(FILE *f, const char *s)
+{
+    if (!s)
+        s = "";
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}

@@ -1,0 +1,39 @@
+/* Helpers shared by the analysis subcommands (rank, communities, path,
+ * neighbors): igraph's handlers, views, entity arguments, aligned text. */
+#ifndef NG_ANALYSIS_CLI_H
+#define NG_ANALYSIS_CLI_H
+
+#include <stdio.h>
+
+#include "cli.h"
+#include "newsgraph/view.h"
+
+/* Makes igraph errors come back as error codes (printed with our prefix)
+ * instead of aborting, and prefixes igraph's warnings.  Process-wide igraph
+ * state: called once at the start of each analysis command. */
+void ng_cli_igraph_handlers(void);
+
+/* Strict number parsing for options; 0 on success. */
+int ng_cli_parse_long(const char *s, long min, long *out);
+int ng_cli_parse_double(const char *s, double *out);
+
+/* Finds the entity the user means (ng_graph_resolve_entity); prints why not
+ * and returns NG_EXIT_FAILURE when it is unknown or ambiguous. */
+int ng_cli_resolve(const ng_graph *g, const char *query, size_t *node);
+
+/* Applies a view (types, relations, actors, around ...) to g.  When the view
+ * is the whole graph, *out is g itself and *owned 0; otherwise *out is
+ * `storage`, which the caller clears when *owned.  Prints errors. */
+int ng_cli_view(const ng_graph *g, const ng_view_opts *v, ng_graph *storage, const ng_graph **out, int *owned);
+
+/* Index in view of the node with the id of node `i` of g, or (size_t)-1. */
+size_t ng_cli_same_node(const ng_graph *g, size_t i, const ng_graph *view);
+
+/* Writes s and pads it with spaces to `width` characters (not bytes). */
+void ng_cli_pad(FILE *f, const char *s, size_t width);
+size_t ng_cli_width(const char *s);
+
+/* Writes s as one CSV field (quoted when needed). */
+void ng_cli_csv_field(FILE *f, const char *s);
+
+#endif

@@ -1,0 +1,1002 @@
+/* The statistical tagger: features, the model table, greedy decoding.
+ *
+ * Features of a token are built once per sentence into a small record
+ * (tokinfo) from the token, the word list and the lexicons, then written as
+ * strings "name=value" into one buffer and looked up in a flat
+ * open-addressing table (FNV-1a hash, keys compared in full).  Nothing is
+ * written after loading; everything per call lives in the caller's frame or
+ * in one allocation per sentence. */
+#include "newsgraph/tagger.h"
+
+#include <glib.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon/lexicon_impl.h"
+
+/* ---- tags ---- */
+
+static const char *const tag_names[NG_TAG_COUNT] = {"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"};
+static const char *const tag_types[NG_TAG_COUNT] = {NULL, "PER", "PER", "LOC", "LOC", "ORG", "ORG"};
+
+const char *ng_tag_name(ng_tag tag)
+{
+    return (unsigned)tag < NG_TAG_COUNT ? tag_names[tag] : "O";
+}
+
+int ng_tag_parse(const char *name)
+{
+    for (int i = 0; i < NG_TAG_COUNT; i++)
+        if (strcmp(name, tag_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+const char *ng_tag_type(ng_tag tag)
+{
+    return (unsigned)tag < NG_TAG_COUNT ? tag_types[tag] : NULL;
+}
+
+static const char *const rule_names[NG_RULE_COUNT] = {
+    "-", "PER-B", "PER-I", "ORG-B", "ORG-I", "MEDIA-B", "MEDIA-I", "COUNTRY-B", "COUNTRY-I",
+    "PLACE-B", "PLACE-I", "DERIV", "PART", "ANON"};
+
+ng_rule_tag ng_rule_tag_of(ng_entity_type type, int anonymous, int begin, int partial, int lower)
+{
+    if (anonymous)
+        return NG_RULE_ANON;
+    if (lower)
+        return NG_RULE_DERIV;
+    if (partial)
+        return NG_RULE_PART;
+    switch (type) {
+    case NG_ENT_PERSON: return begin ? NG_RULE_PER_B : NG_RULE_PER_I;
+    case NG_ENT_ORGANIZATION: return begin ? NG_RULE_ORG_B : NG_RULE_ORG_I;
+    case NG_ENT_MEDIA: return begin ? NG_RULE_MEDIA_B : NG_RULE_MEDIA_I;
+    case NG_ENT_COUNTRY: return begin ? NG_RULE_COUNTRY_B : NG_RULE_COUNTRY_I;
+    case NG_ENT_PLACE: return begin ? NG_RULE_PLACE_B : NG_RULE_PLACE_I;
+    default: return NG_RULE_NONE;
+    }
+}
+
+static int cmp_span(const void *a, const void *b)
+{
+    const ng_rule_span *x = *(const ng_rule_span *const *)a, *y = *(const ng_rule_span *const *)b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    return x < y ? -1 : x > y;
+}
+
+void ng_rule_tags(const char *text, const uint32_t *tok_start, const uint32_t *tok_end, size_t ntokens,
+                  const ng_rule_span *spans, size_t nspans, ng_rule_tag *out)
+{
+    const ng_rule_span **order = g_new(const ng_rule_span *, nspans + 1);
+    const ng_rule_span **owner = g_new0(const ng_rule_span *, ntokens + 1);
+    for (size_t k = 0; k < nspans; k++)
+        order[k] = &spans[k];
+    qsort(order, nspans, sizeof *order, cmp_span);
+    for (size_t k = 0; k < nspans; k++) {
+        const ng_rule_span *m = order[k];
+        /* first token ending after the mention's start */
+        size_t lo = 0, hi = ntokens;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (tok_end[mid] <= m->start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t i = lo; i < ntokens && tok_start[i] < m->end; i++)
+            if (!owner[i])
+                owner[i] = m;
+    }
+    for (size_t i = 0; i < ntokens; i++) {
+        const ng_rule_span *m = owner[i];
+        if (!m) {
+            out[i] = NG_RULE_NONE;
+            continue;
+        }
+        int begin = i == 0 || owner[i - 1] != m;
+        /* part of a compound ("US-Regierung"); a genitive ending left out
+         * ("Deutschland|s") does not count */
+        int partial = m->start > tok_start[i] ||
+                      (m->end < tok_end[i] && memchr(text + m->end, '-', tok_end[i] - m->end));
+        int lower = (m->type == NG_ENT_COUNTRY || m->type == NG_ENT_PLACE) &&
+                    !g_unichar_isupper(g_utf8_get_char(text + m->start));
+        out[i] = ng_rule_tag_of(m->type, m->anonymous, begin, partial, lower);
+    }
+    g_free(owner);
+    g_free(order);
+}
+
+/* ---- token records ---- */
+
+#define WORD_MAX 48  /* bytes of a word used in features */
+#define SHAPE_MAX 12 /* characters of a shape */
+#define LEX_MAX 10   /* lexicon classes per token */
+#define AFFIX_MAX 4
+
+typedef struct tokinfo {
+    char w[WORD_MAX + 1];  /* as written, cut at a character boundary */
+    char lw[WORD_MAX + 1]; /* lower case */
+    char sh[SHAPE_MAX * 4 + 1];
+    char pre[AFFIX_MAX * 4 + 1]; /* first 3 characters of lw */
+    char suf[3][AFFIX_MAX * 4 + 1]; /* last 2, 3, 4 characters of lw */
+    char cap;     /* X initial capital, A all capitals, x lower, m lower then capital, d digit, p other */
+    char dict[4]; /* W as written in the word list, L in lower case, F an inflected form; '-' when not */
+    char infl[8]; /* which of word+s, +es, +n, +en, +e, +er are in the word list: names have "s" at most */
+    char cmp;     /* C: not in the word list, but its end is (a compound: "Atomkraft"); '-' when not */
+    char head[WORD_MAX + 1]; /* that end in lower case, or "" */
+    char len;     /* length class */
+    const char *lexc[LEX_MAX];
+    int nlex;
+    ng_rule_tag rule;
+} tokinfo;
+
+/* Copies at most max bytes of s, cut at a character boundary. */
+static void copy_cut(char *dst, const char *s, size_t n, size_t max)
+{
+    if (n > max) {
+        n = max;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(dst, s, n);
+    dst[n] = '\0';
+}
+
+/* Lower case into buf (size cap) without allocating; returns the length or
+ * (size_t)-1 when it does not fit. */
+static size_t lower_into(char *buf, size_t cap, const char *s, size_t n)
+{
+    size_t o = 0;
+    const char *p = s, *end = s + n;
+    while (p < end) {
+        gunichar c = g_utf8_get_char_validated(p, (gssize)(end - p));
+        char tmp[8];
+        int l;
+        if (c == (gunichar)-1 || c == (gunichar)-2) {
+            tmp[0] = *p;
+            l = 1;
+            p++;
+        } else {
+            l = g_unichar_to_utf8(g_unichar_tolower(c), tmp);
+            p = g_utf8_next_char(p);
+        }
+        if (o + (size_t)l + 1 > cap)
+            return (size_t)-1;
+        memcpy(buf + o, tmp, (size_t)l);
+        o += (size_t)l;
+    }
+    buf[o] = '\0';
+    return o;
+}
+
+/* The last k characters of a NUL-terminated UTF-8 string. */
+static const char *last_chars(const char *s, size_t len, int k)
+{
+    const char *p = s + len;
+    while (k > 0 && p > s) {
+        p--;
+        while (p > s && ((unsigned char)*p & 0xC0) == 0x80)
+            p--;
+        k--;
+    }
+    return p;
+}
+
+static void first_chars(char *dst, const char *s, int k)
+{
+    const char *p = s;
+    while (k > 0 && *p) {
+        p++;
+        while (((unsigned char)*p & 0xC0) == 0x80)
+            p++;
+        k--;
+    }
+    memcpy(dst, s, (size_t)(p - s));
+    dst[p - s] = '\0';
+}
+
+static void shape_of(tokinfo *ti, const char *s, size_t n)
+{
+    int upper = 0, lower = 0, digit = 0, letters = 0, first = 0;
+    size_t o = 0;
+    char last = 0;
+    int nchars = 0;
+    const char *p = s, *end = s + n;
+    while (p < end) {
+        gunichar c = g_utf8_get_char_validated(p, (gssize)(end - p));
+        char k;
+        if (c == (gunichar)-1 || c == (gunichar)-2) {
+            k = '?';
+            p++;
+        } else {
+            if (g_unichar_isupper(c) || g_unichar_istitle(c)) {
+                k = 'X';
+                upper++;
+                letters++;
+            } else if (g_unichar_isalpha(c)) {
+                k = 'x';
+                lower++;
+                letters++;
+            } else if (g_unichar_isdigit(c)) {
+                k = 'd';
+                digit++;
+            } else if (c < 0x80 && g_ascii_ispunct((char)c)) {
+                k = (char)c;
+            } else {
+                k = 'o';
+            }
+            p = g_utf8_next_char(p);
+        }
+        if (!first)
+            first = k;
+        if (k != last && nchars < SHAPE_MAX) {
+            ti->sh[o++] = k;
+            nchars++;
+        }
+        last = k;
+    }
+    ti->sh[o] = '\0';
+    if (first == 'X')
+        ti->cap = (letters >= 2 && lower == 0) ? 'A' : 'X';
+    else if (first == 'x')
+        ti->cap = upper ? 'm' : 'x';
+    else if (first == 'd' || (digit && !letters))
+        ti->cap = 'd';
+    else
+        ti->cap = 'p';
+    size_t chars = (size_t)g_utf8_strlen(s, (gssize)n);
+    ti->len = chars <= 1 ? '1' : chars <= 2 ? '2' : chars <= 3 ? '3' : chars <= 4 ? '4' : chars <= 6 ? '6'
+              : chars <= 9 ? '9' : '+';
+}
+
+static void add_lex(tokinfo *ti, const char *code)
+{
+    if (ti->nlex < LEX_MAX)
+        ti->lexc[ti->nlex++] = code;
+}
+
+/* Lexicon classes; codes are static strings. */
+static const char *const name_codes[NG_ENT_TYPE_COUNT] = {"name:person", "name:organization", "name:media",
+                                                          "name:country", "name:place"};
+static const char *const gen_codes[NG_ENT_TYPE_COUNT] = {"gname:person", "gname:organization", "gname:media",
+                                                         "gname:country", "gname:place"};
+static const char *const adj_codes[NG_ENT_TYPE_COUNT] = {"adj:person", "adj:organization", "adj:media",
+                                                         "adj:country", "adj:place"};
+static const char *const dem_codes[NG_ENT_TYPE_COUNT] = {"dem:person", "dem:organization", "dem:media",
+                                                         "dem:country", "dem:place"};
+
+static const ng_lex_entity *adjective_lower(const ng_lexicon *lex, char *low, size_t l)
+{
+    static const char *const endings[] = {"en", "em", "er", "es", "e", ""};
+    for (size_t i = 0; i < G_N_ELEMENTS(endings); i++) {
+        size_t el = strlen(endings[i]);
+        if (l > el + 2 && strcmp(low + l - el, endings[i]) == 0) {
+            char c = low[l - el];
+            low[l - el] = '\0';
+            const ng_lex_entity *e = g_hash_table_lookup(lex->adjectives, low);
+            low[l - el] = c;
+            if (e)
+                return e;
+        }
+    }
+    return NULL;
+}
+
+static int determiner_lower(const ng_lexicon *lex, char *low, size_t l)
+{
+    if (g_hash_table_contains(lex->determiners, low))
+        return 1;
+    static const char *const endings[] = {"es", "en", "em", "er", "e", "s", "n"};
+    for (size_t i = 0; i < G_N_ELEMENTS(endings); i++) {
+        size_t el = strlen(endings[i]);
+        if (l >= el + 3 && strcmp(low + l - el, endings[i]) == 0) {
+            char c = low[l - el];
+            low[l - el] = '\0';
+            int r = g_hash_table_contains(lex->determiners, low);
+            low[l - el] = c;
+            return r;
+        }
+    }
+    return 0;
+}
+
+static int type_ok(ng_entity_type t)
+{
+    return (unsigned)t < NG_ENT_TYPE_COUNT;
+}
+
+static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti)
+{
+    memset(ti, 0, sizeof *ti);
+    const char *s = t->s;
+    size_t n = t->len;
+    ti->rule = (unsigned)t->rule < NG_RULE_COUNT ? t->rule : NG_RULE_NONE;
+    copy_cut(ti->w, s, n, WORD_MAX);
+    char low[256];
+    size_t ll = lower_into(low, sizeof low, s, n);
+    if (ll == (size_t)-1) {
+        low[0] = '\0';
+        ll = 0;
+    }
+    copy_cut(ti->lw, low, ll, WORD_MAX);
+    shape_of(ti, s, n);
+    size_t lwl = strlen(ti->lw);
+    first_chars(ti->pre, ti->lw, 3);
+    for (int k = 0; k < 3; k++)
+        strcpy(ti->suf[k], last_chars(ti->lw, lwl, k + 2));
+    strcpy(ti->dict, "---");
+    if (!lex || n == 0 || ll == 0 || n >= 200)
+        return;
+    if (ng_lex_is_word(lex, s, n))
+        ti->dict[0] = 'W';
+    if (g_hash_table_contains(lex->dictionary, low))
+        ti->dict[1] = 'L';
+    if (ti->dict[0] != 'W' && ng_lex_is_word_form(lex, s, n))
+        ti->dict[2] = 'F';
+
+    /* Inflected forms in the word list: nouns have plurals and -es, names
+     * only a genitive s. */
+    static const char *const endings[] = {"s", "es", "n", "en", "e", "er"};
+    char key[256];
+    for (size_t k = 0; k < G_N_ELEMENTS(endings); k++) {
+        size_t el = strlen(endings[k]);
+        int has = 0;
+        if (n + el < sizeof key) {
+            memcpy(key, s, n);
+            memcpy(key + n, endings[k], el + 1);
+            has = g_hash_table_contains(lex->dictionary, key);
+        }
+        ti->infl[k] = has ? endings[k][el - 1] : '-';
+    }
+    ti->infl[G_N_ELEMENTS(endings)] = '\0';
+    /* The head of a compound: the longest end, three characters in or more,
+     * that is a word of the list ("Mieterverein" -> "verein",
+     * "ZDF-Morgenmagazin" -> "morgenmagazin"). */
+    ti->cmp = '-';
+    if (ti->cap == 'X' && n >= 6 && n < 128 && g_utf8_validate(s, (gssize)n, NULL)) {
+        for (const char *p = g_utf8_offset_to_pointer(s, 3); p < s + n - 3; p = g_utf8_next_char(p)) {
+            gunichar first = g_unichar_toupper(g_utf8_get_char(p));
+            int fl = g_unichar_to_utf8(first, key);
+            const char *rest = g_utf8_next_char(p);
+            memcpy(key + fl, rest, (size_t)(s + n - rest));
+            size_t kl = (size_t)fl + (size_t)(s + n - rest);
+            if (ng_lex_is_word_form(lex, key, kl)) {
+                size_t hl = lower_into(ti->head, sizeof ti->head, key, kl);
+                if (hl == (size_t)-1)
+                    ti->head[0] = '\0';
+                if (!strchr(ti->dict, 'W') && !strchr(ti->dict, 'L') && !strchr(ti->dict, 'F'))
+                    ti->cmp = 'C';
+                break;
+            }
+        }
+    }
+
+    const ng_lex_entity *e = ng_lex_name(lex, s, n);
+    if (e && type_ok(e->type))
+        add_lex(ti, name_codes[e->type]);
+    if (ng_lex_name_max(lex, s, n) > 1)
+        add_lex(ti, "nfirst");
+    if (!e && n > 3 && s[n - 1] == 's') {
+        const ng_lex_entity *g = ng_lex_name(lex, s, n - 1);
+        if (g && type_ok(g->type))
+            add_lex(ti, gen_codes[g->type]);
+    }
+    const ng_lex_entity *a = adjective_lower(lex, low, ll);
+    if (a && type_ok(a->type))
+        add_lex(ti, adj_codes[a->type]);
+    const ng_lex_entity *d = ng_lex_demonym(lex, s, n);
+    if (d && type_ok(d->type))
+        add_lex(ti, dem_codes[d->type]);
+    if (ng_lex_role_get(lex, s, n))
+        add_lex(ti, "role");
+    if (ng_lex_is_given_name(lex, s, n))
+        add_lex(ti, "given");
+    if (ng_lex_is_korean_surname(lex, s, n))
+        add_lex(ti, "korean");
+    if (ng_lex_is_particle(lex, s, n))
+        add_lex(ti, "particle");
+    if (g_hash_table_contains(lex->prepositions, low))
+        add_lex(ti, "prep");
+    if (determiner_lower(lex, low, ll))
+        add_lex(ti, "det");
+    if (ng_lex_is_institution(lex, s, n))
+        add_lex(ti, "inst");
+    if (ng_lex_is_media_noun(lex, s, n))
+        add_lex(ti, "medianoun");
+    if (g_hash_table_contains(lex->verbs, low))
+        add_lex(ti, "verb");
+    if (ng_lex_month(lex, s, n))
+        add_lex(ti, "month");
+    if (g_hash_table_contains(lex->numbers, low))
+        add_lex(ti, "num");
+}
+
+/* ---- feature strings ---- */
+
+typedef struct featbuf {
+    char *buf;
+    size_t len, cap;
+    uint32_t *off; /* start of each feature */
+    size_t n, ncap;
+} featbuf;
+
+static void fb_init(featbuf *fb, char *buf, size_t cap, uint32_t *off, size_t ncap)
+{
+    fb->buf = buf;
+    fb->cap = cap;
+    fb->len = 0;
+    fb->off = off;
+    fb->ncap = ncap;
+    fb->n = 0;
+}
+
+/* Appends "a" "b" "c" ... as one feature (NULL ends the list). */
+static void fb_add(featbuf *fb, const char *a, const char *b, const char *c, const char *d)
+{
+    const char *parts[4] = {a, b, c, d};
+    size_t need = 1;
+    for (int i = 0; i < 4 && parts[i]; i++)
+        need += strlen(parts[i]);
+    if (fb->len + need > fb->cap || fb->n >= fb->ncap)
+        return; /* cannot happen with the sizes below; never overflow */
+    fb->off[fb->n++] = (uint32_t)fb->len;
+    for (int i = 0; i < 4 && parts[i]; i++) {
+        size_t l = strlen(parts[i]);
+        memcpy(fb->buf + fb->len, parts[i], l);
+        fb->len += l;
+    }
+    fb->buf[fb->len++] = '\0';
+}
+
+#define FEAT_BYTES 8192
+#define FEAT_MAX 256
+
+static const tokinfo *at(const tokinfo *ti, size_t n, long j)
+{
+    return j >= 0 && (size_t)j < n ? &ti[j] : NULL;
+}
+
+/* The features of token i (the tag-history features are added by the caller). */
+static void token_features(const tokinfo *ti, size_t n, size_t i, featbuf *fb)
+{
+    const tokinfo *t = &ti[i];
+    char c1[2] = {t->cap, 0}, ln[2] = {t->len, 0};
+    char cd[8];
+    snprintf(cd, sizeof cd, "%c|%s", t->cap, t->dict);
+    fb_add(fb, "b", NULL, NULL, NULL);
+    fb_add(fb, "sh=", t->sh, NULL, NULL);
+    fb_add(fb, "w=", t->w, NULL, NULL);
+    fb_add(fb, "lw=", t->lw, NULL, NULL);
+    fb_add(fb, "p3=", t->pre, NULL, NULL);
+    fb_add(fb, "s2=", t->suf[0], NULL, NULL);
+    fb_add(fb, "s3=", t->suf[1], NULL, NULL);
+    fb_add(fb, "s4=", t->suf[2], NULL, NULL);
+    fb_add(fb, "c=", c1, NULL, NULL);
+    fb_add(fb, "len=", ln, NULL, NULL);
+    fb_add(fb, "d=", t->dict, NULL, NULL);
+    fb_add(fb, "cd=", cd, NULL, NULL);
+    fb_add(fb, "inf=", c1, "|", t->infl);
+    if (t->cmp == 'C')
+        fb_add(fb, "cmp=", c1, NULL, NULL);
+    if (t->head[0])
+        fb_add(fb, "hd=", t->head, NULL, NULL);
+    if (t->cap == 'X' || t->cap == 'A') {
+        /* character trigrams of capitalised words, with ^ and $ at the ends */
+        char pad[WORD_MAX + 3];
+        snprintf(pad, sizeof pad, "^%s$", t->lw);
+        const char *a = pad;
+        while (*a) {
+            const char *b = g_utf8_next_char(a);
+            const char *c3 = *b ? g_utf8_next_char(b) : b;
+            const char *d = *c3 ? g_utf8_next_char(c3) : c3;
+            if (d == c3)
+                break;
+            char gram[16];
+            size_t gl = (size_t)(d - a);
+            if (gl < sizeof gram) {
+                memcpy(gram, a, gl);
+                gram[gl] = '\0';
+                fb_add(fb, "c3=", gram, NULL, NULL);
+            }
+            a = b;
+        }
+    }
+    if (i == 0) {
+        fb_add(fb, "first", NULL, NULL, NULL);
+        fb_add(fb, "cd0=", cd, NULL, NULL);
+    }
+    if (i + 1 == n)
+        fb_add(fb, "last", NULL, NULL, NULL);
+    for (int k = 0; k < t->nlex; k++) {
+        fb_add(fb, "L=", t->lexc[k], NULL, NULL);
+        fb_add(fb, "Lc=", t->lexc[k], "|", c1);
+    }
+    if (!t->nlex)
+        fb_add(fb, "L=none|", cd, NULL, NULL);
+    fb_add(fb, "r=", rule_names[t->rule], NULL, NULL);
+    fb_add(fb, "rd=", rule_names[t->rule], "|", cd);
+
+    static const long offs[] = {-2, -1, 1, 2};
+    static const char *const pw[] = {"w-2=", "w-1=", "w+1=", "w+2="};
+    static const char *const psh[] = {"sh-2=", "sh-1=", "sh+1=", "sh+2="};
+    static const char *const pr[] = {"r-2=", "r-1=", "r+1=", "r+2="};
+    static const char *const pl[] = {"L-2=", "L-1=", "L+1=", "L+2="};
+    static const char *const pcd[] = {"cd-2=", "cd-1=", "cd+1=", "cd+2="};
+    for (int k = 0; k < 4; k++) {
+        const tokinfo *u = at(ti, n, (long)i + offs[k]);
+        if (!u) {
+            fb_add(fb, pw[k], offs[k] < 0 ? "<s>" : "</s>", NULL, NULL);
+            continue;
+        }
+        char ucd[8];
+        snprintf(ucd, sizeof ucd, "%c|%s", u->cap, u->dict);
+        fb_add(fb, pw[k], u->lw, NULL, NULL);
+        fb_add(fb, pr[k], rule_names[u->rule], NULL, NULL);
+        if (k == 1 || k == 2) {
+            fb_add(fb, psh[k], u->sh, NULL, NULL);
+            fb_add(fb, pcd[k], ucd, NULL, NULL);
+            for (int m = 0; m < u->nlex; m++)
+                fb_add(fb, pl[k], u->lexc[m], NULL, NULL);
+        }
+    }
+    const tokinfo *p = at(ti, n, (long)i - 1), *nx = at(ti, n, (long)i + 1);
+    fb_add(fb, "w-1w=", p ? p->lw : "<s>", "|", t->lw);
+    fb_add(fb, "ww+1=", t->lw, "|", nx ? nx->lw : "</s>");
+    fb_add(fb, "w-1sh=", p ? p->lw : "<s>", "|", t->sh);
+    /* the word list's verdict with its neighbours: "in" + unknown capitalised word */
+    char cdi[32];
+    snprintf(cdi, sizeof cdi, "%s|%s|%c", cd, t->infl, t->cmp ? t->cmp : '-');
+    fb_add(fb, "cdi=", cdi, NULL, NULL);
+    fb_add(fb, "w-1cd=", p ? p->lw : "<s>", "|", cd);
+    fb_add(fb, "cdw+1=", cd, "|", nx ? nx->lw : "</s>");
+    if (p)
+        for (int m = 0; m < p->nlex; m++)
+            fb_add(fb, "L-1cd=", p->lexc[m], "|", cd);
+    /* endings of the neighbours, a stand-in for their part of speech */
+    fb_add(fb, "s3-1=", p ? p->suf[1] : "<s>", NULL, NULL);
+    fb_add(fb, "s3+1=", nx ? nx->suf[1] : "</s>", NULL, NULL);
+    const tokinfo *p2 = at(ti, n, (long)i - 2);
+    fb_add(fb, "w-2w-1=", p2 ? p2->lw : "<s>", "|", p ? p->lw : "<s>");
+    fb_add(fb, "shsh+1=", t->sh, "|", nx ? nx->sh : "</s>");
+}
+
+static tokinfo *sentence_info(const ng_lexicon *lex, const ng_tag_token *toks, size_t n)
+{
+    tokinfo *ti = g_new(tokinfo, n ? n : 1);
+    for (size_t i = 0; i < n; i++)
+        token_info(lex, &toks[i], &ti[i]);
+    return ti;
+}
+
+void ng_tagger_features(const ng_lexicon *lex, const ng_tag_token *toks, size_t n, ng_feature_fn fn, void *data)
+{
+    tokinfo *ti = sentence_info(lex, toks, n);
+    char buf[FEAT_BYTES];
+    uint32_t off[FEAT_MAX];
+    featbuf fb;
+    for (size_t i = 0; i < n; i++) {
+        fb_init(&fb, buf, sizeof buf, off, FEAT_MAX);
+        token_features(ti, n, i, &fb);
+        for (size_t k = 0; k < fb.n; k++)
+            fn(i, fb.buf + fb.off[k], data);
+    }
+    g_free(ti);
+}
+
+/* ---- the model ---- */
+
+/* A model's tags: the seven of ng_tag first, then the other GermEval classes
+ * it was trained with ("B-OTH", "I-LOCderiv"), sorted by strcmp; those are
+ * written as O.  Ties go to the earlier tag. */
+#define MAX_TAGS 64
+
+typedef struct slot {
+    uint32_t hash;
+    uint32_t key;  /* offset into keys + 1; 0: empty */
+    uint32_t wrow; /* row of weights */
+} slot;
+
+struct ng_tagger {
+    slot *table;
+    size_t mask;
+    size_t nfeatures;
+    GString *keys;
+    GArray *weights; /* float[ntags] per feature */
+    int ntags;
+    char *tags[MAX_TAGS];
+    unsigned char allowed[MAX_TAGS][MAX_TAGS]; /* [previous][tag]: I-X only after B-X or I-X */
+};
+
+static uint32_t fnv1a(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static const float *find(const ng_tagger *t, const char *key)
+{
+    uint32_t h = fnv1a(key);
+    for (size_t i = h & t->mask;; i = (i + 1) & t->mask) {
+        const slot *s = &t->table[i];
+        if (!s->key)
+            return NULL;
+        if (s->hash == h && strcmp(t->keys->str + s->key - 1, key) == 0)
+            return &g_array_index(t->weights, float, (size_t)s->wrow * (size_t)t->ntags);
+    }
+}
+
+static float *insert(ng_tagger *t, const char *key)
+{
+    uint32_t h = fnv1a(key);
+    size_t i = h & t->mask;
+    for (;; i = (i + 1) & t->mask) {
+        slot *s = &t->table[i];
+        if (!s->key)
+            break;
+        if (s->hash == h && strcmp(t->keys->str + s->key - 1, key) == 0)
+            return &g_array_index(t->weights, float, (size_t)s->wrow * (size_t)t->ntags);
+    }
+    slot *s = &t->table[i];
+    s->hash = h;
+    s->key = (uint32_t)t->keys->len + 1;
+    g_string_append_len(t->keys, key, (gssize)strlen(key) + 1);
+    s->wrow = (uint32_t)t->nfeatures++;
+    g_array_set_size(t->weights, t->nfeatures * (size_t)t->ntags);
+    return &g_array_index(t->weights, float, (size_t)s->wrow * (size_t)t->ntags);
+}
+
+void ng_tagger_free(ng_tagger *t)
+{
+    if (!t)
+        return;
+    g_free(t->table);
+    if (t->keys)
+        g_string_free(t->keys, TRUE);
+    if (t->weights)
+        g_array_free(t->weights, TRUE);
+    for (int k = 0; k < t->ntags; k++)
+        g_free(t->tags[k]);
+    g_free(t);
+}
+
+const ng_tagger *ng_lexicon_tagger(const ng_lexicon *lex)
+{
+    return lex ? lex->tagger : NULL;
+}
+
+ng_tagger *ng_lexicon_take_tagger(ng_lexicon *lex)
+{
+    if (!lex)
+        return NULL;
+    ng_tagger *t = lex->tagger;
+    lex->tagger = NULL;
+    return t;
+}
+
+size_t ng_tagger_nfeatures(const ng_tagger *t)
+{
+    return t ? t->nfeatures : 0;
+}
+
+/* "O", or "B-" / "I-" and a class of letters. */
+static int valid_tag(const char *s)
+{
+    if (strcmp(s, "O") == 0)
+        return 1;
+    if ((s[0] != 'B' && s[0] != 'I') || s[1] != '-' || !s[2])
+        return 0;
+    for (const char *p = s + 2; *p; p++)
+        if (!g_ascii_isalpha(*p))
+            return 0;
+    return strlen(s) < 32;
+}
+
+static int tag_index(const ng_tagger *t, const char *name)
+{
+    for (int k = 0; k < t->ntags; k++)
+        if (strcmp(t->tags[k], name) == 0)
+            return k;
+    return -1;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Splits a model line into feature, tag and weight; 0 when it is not one. */
+static int split_line(char *line, char **tag, double *w)
+{
+    char *t1 = strchr(line, '\t');
+    char *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+    if (!t1 || !t2 || strchr(t2 + 1, '\t') || t1 == line)
+        return 0;
+    *t1 = *t2 = '\0';
+    char *endp = NULL;
+    *w = g_ascii_strtod(t2 + 1, &endp);
+    *tag = t1 + 1;
+    return endp != t2 + 1 && !*endp && *w == *w;
+}
+
+/* Calls fn on every model line; stops at the first error. */
+typedef ng_status (*model_line_fn)(ng_tagger *t, char *feature, const char *tag, double w, const char *path,
+                                   int lineno, ng_errmsg *err);
+
+static ng_status each_line(ng_tagger *t, const char *content, size_t len, const char *path, model_line_fn fn,
+                           ng_errmsg *err)
+{
+    char *copy = g_strndup(content, len);
+    ng_status st = NG_OK;
+    int lineno = 0;
+    char *save = NULL;
+    for (char *line = copy; line && st == NG_OK; line = save) {
+        char *nl = strchr(line, '\n');
+        save = nl ? nl + 1 : NULL;
+        if (nl)
+            *nl = '\0';
+        lineno++;
+        size_t l = strlen(line);
+        if (l && line[l - 1] == '\r')
+            line[--l] = '\0';
+        if (!line[0] || line[0] == '#')
+            continue;
+        char *tag = NULL;
+        double w = 0;
+        if (!split_line(line, &tag, &w))
+            st = ng_fail(err, NG_ERR_FORMAT, "%s:%d: expected feature<TAB>tag<TAB>weight (a number)", path,
+                         lineno);
+        else if (!valid_tag(tag))
+            st = ng_fail(err, NG_ERR_FORMAT, "%s:%d: '%s' is not a tag (O, B-TYPE or I-TYPE)", path, lineno,
+                         tag);
+        else
+            st = fn(t, line, tag, w, path, lineno, err);
+    }
+    g_free(copy);
+    return st;
+}
+
+static ng_status collect_tag(ng_tagger *t, char *feature, const char *tag, double w, const char *path,
+                             int lineno, ng_errmsg *err)
+{
+    if (tag_index(t, tag) >= 0)
+        return NG_OK;
+    if (t->ntags == MAX_TAGS)
+        return ng_fail(err, NG_ERR_FORMAT, "%s:%d: more than %d tags", path, lineno, MAX_TAGS);
+    t->tags[t->ntags++] = g_strdup(tag);
+    return NG_OK;
+}
+
+static ng_status add_weight(ng_tagger *t, char *feature, const char *tag, double w, const char *path,
+                            int lineno, ng_errmsg *err)
+{
+    insert(t, feature)[tag_index(t, tag)] += (float)w;
+    return NG_OK;
+}
+
+ng_status ng_tagger_load(const char *path, ng_tagger **out, ng_errmsg *err)
+{
+    *out = NULL;
+    gchar *content = NULL;
+    gsize len = 0;
+    GError *gerr = NULL;
+    if (!g_file_get_contents(path, &content, &len, &gerr)) {
+        ng_status st = ng_fail(err, NG_ERR_IO, "%s: cannot read model: %s", path, gerr->message);
+        g_error_free(gerr);
+        return st;
+    }
+    if (!g_utf8_validate(content, (gssize)len, NULL) || memchr(content, '\0', len)) {
+        g_free(content);
+        return ng_fail(err, NG_ERR_UTF8, "%s: model is not valid UTF-8 text", path);
+    }
+    size_t lines = 1;
+    for (gsize i = 0; i < len; i++)
+        lines += content[i] == '\n';
+    if (lines > (1u << 26) || len > (1u << 30)) {
+        g_free(content);
+        return ng_fail(err, NG_ERR_FORMAT, "%s: model too large", path);
+    }
+    ng_tagger *t = g_new0(ng_tagger, 1);
+    for (int k = 0; k < NG_TAG_COUNT; k++)
+        t->tags[t->ntags++] = g_strdup(tag_names[k]);
+    /* Pass 1: the tags. */
+    ng_status st = each_line(t, content, len, path, collect_tag, err);
+    if (st == NG_OK) {
+        qsort(t->tags + NG_TAG_COUNT, (size_t)(t->ntags - NG_TAG_COUNT), sizeof(char *), cmp_name);
+        for (int p = 0; p < t->ntags; p++)
+            for (int k = 0; k < t->ntags; k++)
+                t->allowed[p][k] = t->tags[k][0] != 'I' ||
+                                   (t->tags[p][0] != 'O' && strcmp(t->tags[p] + 2, t->tags[k] + 2) == 0);
+        /* Pass 2: the weights. */
+        size_t cap = 16;
+        while (cap < lines + lines / 2)
+            cap <<= 1;
+        t->table = g_new0(slot, cap);
+        t->mask = cap - 1;
+        t->keys = g_string_sized_new(len / 2 + 16);
+        t->weights = g_array_new(FALSE, TRUE, sizeof(float));
+        st = each_line(t, content, len, path, add_weight, err);
+    }
+    g_free(content);
+    if (st != NG_OK) {
+        ng_tagger_free(t);
+        return st;
+    }
+    *out = t;
+    return NG_OK;
+}
+
+/* ---- tagging ---- */
+
+static void add_weights(double *score, const float *w, int ntags)
+{
+    if (w)
+        for (int k = 0; k < ntags; k++)
+            score[k] += w[k];
+}
+
+void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_token *toks, size_t n,
+                   ng_tag *tags, float *margin)
+{
+    if (!tagger) {
+        for (size_t i = 0; i < n; i++) {
+            tags[i] = NG_TAG_O;
+            if (margin)
+                margin[i] = 0;
+        }
+        return;
+    }
+    tokinfo *ti = sentence_info(lex, toks, n);
+    int *inner = g_new(int, n + 1); /* the model's own tags */
+    char buf[FEAT_BYTES];
+    uint32_t off[FEAT_MAX];
+    featbuf fb;
+    char hist[256];
+    const int nt = tagger->ntags;
+    for (size_t i = 0; i < n; i++) {
+        double score[MAX_TAGS] = {0};
+        fb_init(&fb, buf, sizeof buf, off, FEAT_MAX);
+        token_features(ti, n, i, &fb);
+        for (size_t k = 0; k < fb.n; k++)
+            add_weights(score, find(tagger, fb.buf + fb.off[k]), nt);
+        const char *t1 = i >= 1 ? tagger->tags[inner[i - 1]] : "<s>";
+        const char *t2 = i >= 2 ? tagger->tags[inner[i - 2]] : "<s>";
+        snprintf(hist, sizeof hist, "t1=%s", t1);
+        add_weights(score, find(tagger, hist), nt);
+        snprintf(hist, sizeof hist, "t2=%s|%s", t2, t1);
+        add_weights(score, find(tagger, hist), nt);
+        snprintf(hist, sizeof hist, "t1s=%s|%s", t1, ti[i].sh);
+        add_weights(score, find(tagger, hist), nt);
+        int prev = i ? inner[i - 1] : NG_TAG_O;
+        int best = -1, second = -1;
+        for (int k = 0; k < nt; k++) {
+            if (!tagger->allowed[prev][k])
+                continue;
+            if (best < 0 || score[k] > score[best]) {
+                second = best;
+                best = k;
+            } else if (second < 0 || score[k] > score[second]) {
+                second = k;
+            }
+        }
+        inner[i] = best;
+        tags[i] = best < NG_TAG_COUNT ? (ng_tag)best : NG_TAG_O;
+        if (margin)
+            margin[i] = second >= 0 ? (float)(score[best] - score[second]) : 0;
+    }
+    g_free(inner);
+    g_free(ti);
+}
+
+/* ---- inside the extractor ---- */
+
+#include "internal.h"
+
+/* Spans the tagger is sure of: every token's margin at least this. */
+#define NG_TAGGER_MIN_MARGIN 0.0
+
+/* The gate in front of the extractor: the tagger is right about names more
+ * often than about nouns, and the graph is better without a stray "Tageszeitung".
+ * A span qualifies when it begins and ends with a capitalised word, a single
+ * word is name-like (not an ordinary word or compound, not a role: see
+ * ng_is_name_like), and no "©" comes before it in its sentence (a photo
+ * credit the byline rules did not catch). */
+static int span_ok(const ctx *c, size_t first, size_t i, size_t j)
+{
+    const ng_token *a = &c->seg.tokens[i], *b = &c->seg.tokens[j];
+    if (a->kind != NG_TOK_WORD || b->kind != NG_TOK_WORD || !(a->flags & NG_TOKF_CAP) || !(b->flags & NG_TOKF_CAP))
+        return 0;
+    if (i == j && !ng_is_name_like(c, i))
+        return 0;
+    for (size_t k = first; k < i; k++)
+        if (ng_tok_equals(c, k, "\xC2\xA9"))
+            return 0;
+    return 1;
+}
+
+static ng_entity_type entity_type_of(ng_tag t)
+{
+    switch (t) {
+    case NG_TAG_B_PER: return NG_ENT_PERSON;
+    case NG_TAG_B_LOC: return NG_ENT_PLACE;
+    default: return NG_ENT_ORGANIZATION;
+    }
+}
+
+/* Adds the tagger's spans where the rules found nothing: a span whose tokens
+ * are all free (no lexicon match, no person, no credit line), starting and
+ * ending with a word.  Never overrides the rules. */
+ng_status ng_recognise_tagged(ctx *c)
+{
+    const ng_tagger *tg = ng_lexicon_tagger(c->lex);
+    size_t nt = c->seg.ntokens;
+    if (!tg || !nt)
+        return NG_OK;
+    uint32_t *ts = g_new(uint32_t, nt), *te = g_new(uint32_t, nt);
+    for (size_t i = 0; i < nt; i++) {
+        ts[i] = c->seg.tokens[i].start;
+        te[i] = c->seg.tokens[i].end;
+    }
+    guint nm = c->mentions->len;
+    ng_rule_span *spans = g_new(ng_rule_span, nm + 1);
+    for (guint m = 0; m < nm; m++) {
+        const mention *mm = &g_array_index(c->mentions, mention, m);
+        const ent *e = c->ents->pdata[mm->entity];
+        spans[m] = (ng_rule_span){mm->start, mm->end, e->type, e->anonymous};
+    }
+    ng_rule_tag *rules = g_new(ng_rule_tag, nt);
+    ng_rule_tags(c->text, ts, te, nt, spans, nm, rules);
+    ng_tag_token *toks = g_new(ng_tag_token, nt);
+    for (size_t i = 0; i < nt; i++)
+        toks[i] = (ng_tag_token){tok_str(c, i), tok_len(c, i), rules[i]};
+    ng_tag *tags = g_new(ng_tag, nt);
+    float *margin = g_new(float, nt);
+    for (size_t s = 0; s < c->seg.nsentences; s++) {
+        const ng_sentence *sn = &c->seg.sentences[s];
+        ng_tagger_tag(tg, c->lex, toks + sn->first, sn->count, tags + sn->first, margin + sn->first);
+        size_t end = sn->first + sn->count;
+        for (size_t i = sn->first; i < end; i++) {
+            if (!ng_tag_is_begin(tags[i]))
+                continue;
+            size_t j = i;
+            while (j + 1 < end && tags[j + 1] == tags[i] + 1)
+                j++;
+            int ok = span_ok(c, sn->first, i, j);
+            for (size_t k = i; k <= j && ok; k++)
+                ok = c->tok_mention[k] == NG_NONE && !c->tok_credit[k] && margin[k] >= NG_TAGGER_MIN_MARGIN;
+            if (ok) {
+                ng_entity_type type = entity_type_of(tags[i]);
+                uint32_t a = c->seg.tokens[i].start, b = c->seg.tokens[j].end;
+                /* a person's genitive: "Halmichs" is Halmich */
+                const char *ls = tok_str(c, j);
+                size_t ll = tok_len(c, j);
+                if (type == NG_ENT_PERSON && ll > 3 && ls[ll - 1] == 's' && ls[ll - 2] != 's' &&
+                    !ng_lex_is_word(c->lex, ls, ll))
+                    b--;
+                gchar *label = g_strndup(c->text + a, b - a);
+                size_t e = ng_ctx_entity(c, type, label, 0);
+                ng_ctx_mention(c, e, i, j, a, b);
+                g_free(label);
+            }
+            i = j;
+        }
+    }
+    g_free(margin);
+    g_free(tags);
+    g_free(toks);
+    g_free(rules);
+    g_free(spans);
+    g_free(ts);
+    g_free(te);
+    return NG_OK;
+}
