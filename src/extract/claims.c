@@ -13,6 +13,7 @@ typedef struct cues {
     int berufung;         /* the source_before cue was "unter Berufung auf" */
     size_t after;         /* token before "zufolge", or NG_NONE */
     const char *cue_text; /* the cue as written */
+    size_t adj_source;    /* "nach japanischen Angaben": the adjective naming the source, or NG_NONE */
     int hedged, deny, quote;
 } cues;
 
@@ -511,7 +512,7 @@ static size_t pronoun_near(ctx *c, size_t v, size_t first, size_t end)
 static void find_cues(ctx *c, size_t a, size_t b, const unsigned char *in_quote, cues *q)
 {
     memset(q, 0, sizeof *q);
-    q->verb = q->before = q->after = NG_NONE;
+    q->verb = q->before = q->after = q->adj_source = NG_NONE;
     q->cue_text = "";
     char buf[160];
     for (size_t i = a; i < b; i++) {
@@ -526,8 +527,12 @@ static void find_cues(ctx *c, size_t a, size_t b, const unsigned char *in_quote,
          * source follows the speech noun. */
         if (ng_tok_iequals(c, i, "nach") && q->before == NG_NONE) {
             size_t k = i + 1;
-            while (k < b && k < i + 3 && adjective_shaped(c, k))
+            size_t adj = NG_NONE;
+            while (k < b && k < i + 3 && adjective_shaped(c, k)) {
+                if (c->tok_mention[k] != NG_NONE && adj == NG_NONE)
+                    adj = k;
                 k++;
+            }
             char low[64];
             if (k < b && c->seg.tokens[k].kind == NG_TOK_WORD && ng_lex_lower(low, sizeof low, tok_str(c, k), tok_len(c, k))) {
                 const ng_lex_cue *sn = ng_lex_cue_get(c->lex, low);
@@ -538,6 +543,7 @@ static void find_cues(ctx *c, size_t a, size_t b, const unsigned char *in_quote,
                         f++;
                     q->before = f;
                     q->cue_text = "nach";
+                    q->adj_source = adj;
                 }
             }
         }
@@ -704,10 +710,15 @@ ng_status ng_find_claims(ctx *c)
         find_cues(c, a, b, in_quote, &q);
         size_t speaker = NG_NONE, reporter = NG_NONE;
         const char *cue = "";
-        if (q.before != NG_NONE) {
+        if (q.adj_source != NG_NONE) {
+            /* "nach japanischen Angaben": Japan */
+            speaker = g_array_index(c->mentions, mention, c->tok_mention[q.adj_source]).entity;
+            cue = "nach";
+        } else if (q.before != NG_NONE) {
             speaker = actor_after(c, q.before, b, 8);
             /* a capital as metonym: "hieß es aus Kiew", "laut Moskau" */
-            if (speaker == NG_NONE && q.before < b && c->tok_mention[q.before] != NG_NONE)
+            if (speaker == NG_NONE && q.before < b && c->tok_mention[q.before] != NG_NONE &&
+                q.cue_text && (!strcmp(q.cue_text, "aus") || !strcmp(q.cue_text, "laut")))
                 speaker = g_array_index(c->mentions, mention, c->tok_mention[q.before]).entity;
             cue = q.berufung ? "unter Berufung auf" : q.cue_text;
         }

@@ -91,7 +91,7 @@ int ng_is_name_like(const ctx *c, size_t i)
             return 0;
     }
     if (n >= 10) {
-        for (const char *p = g_utf8_offset_to_pointer(s, 3); p < s + n - 4; p = g_utf8_next_char(p)) {
+        for (const char *p = g_utf8_offset_to_pointer(s, 3); p < s + n - 3; p = g_utf8_next_char(p)) {
             size_t tn = (size_t)(s + n - p);
             char buf[128];
             if (tn >= sizeof buf)
