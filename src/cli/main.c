@@ -10,9 +10,9 @@ static const struct {
     int (*fn)(int, char **);
     const char *help;
 } commands[] = {
-    {"build", cmd_build, "ingest articles and write GraphML, DOT and JSON (the main job)"},
+    {"build", cmd_build, "ingest articles and write GraphML, GEXF, DOT and JSON (the main job)"},
     {"ingest", cmd_ingest, "read articles into the store"},
-    {"export", cmd_export, "write the stored graph as graphml, dot or json"},
+    {"export", cmd_export, "write the stored graph (or a view) as graphml, gexf, dot, json or csv"},
     {"render", cmd_render, "draw the graph or a view of it as SVG, PNG or PDF with Graphviz"},
     {"stats", cmd_stats, "count documents, entities by type, claims, quantities, edges"},
     {"rank", cmd_rank, "rank nodes by a centrality measure (degree, pagerank, betweenness, ...)"},
