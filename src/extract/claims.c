@@ -137,7 +137,7 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
         size_t a = named_actor(c, k);
         if (a != NG_NONE && (ng_lex_role_get(c->lex, tok_str(c, j), tok_len(c, j)) ||
                              ng_lex_is_media_noun(c->lex, tok_str(c, j), tok_len(c, j)) ||
-                             memchr(tok_str(c, j), '-', tok_len(c, j)))) {
+                             ng_find_hyphen(tok_str(c, j), tok_len(c, j), 0, &(size_t){0}))) {
             *last = k;
             return a;
         }
@@ -145,11 +145,15 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
     if (definite && !adjs && ng_lex_is_media_noun(c->lex, tok_str(c, j), tok_len(c, j))) {
         /* "berichtete das Blatt": the outlet named last before here */
         size_t best = NG_NONE;
-        for (guint k = 0; k < c->mentions->len; k++) {
-            mention *m = &g_array_index(c->mentions, mention, k);
-            if (m->first_tok < j && ((ent *)c->ents->pdata[m->entity])->type == NG_ENT_MEDIA &&
-                (best == NG_NONE || m->first_tok > g_array_index(c->mentions, mention, best).first_tok))
-                best = k;
+        for (size_t ss = c->tok_sentence[j] + 1; ss-- > 0 && best == NG_NONE;) {
+            GArray *ms = c->sent_mentions[ss];
+            for (guint k = 0; k < ms->len; k++) {
+                size_t mi = g_array_index(ms, size_t, k);
+                mention *m = &g_array_index(c->mentions, mention, mi);
+                if (m->first_tok < j && ((ent *)c->ents->pdata[m->entity])->type == NG_ENT_MEDIA &&
+                    (best == NG_NONE || m->first_tok > g_array_index(c->mentions, mention, best).first_tok))
+                    best = mi;
+            }
         }
         if (best != NG_NONE) {
             size_t e = g_array_index(c->mentions, mention, best).entity;
@@ -160,12 +164,11 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
     const ng_lex_role *r = ng_lex_role_get(c->lex, tok_str(c, j), tok_len(c, j));
     if (!r) {
         /* "der Pentagon-Chef": the role after the hyphen. */
-        const char *s = tok_str(c, j), *h = NULL;
-        for (const char *p = s; p < s + tok_len(c, j); p++)
-            if (*p == '-')
-                h = p;
+        const char *s = tok_str(c, j);
+        size_t hl = 0;
+        const char *h = ng_find_hyphen(s, tok_len(c, j), 1, &hl);
         if (h)
-            r = ng_lex_role_get(c->lex, h + 1, (size_t)(s + tok_len(c, j) - h - 1));
+            r = ng_lex_role_get(c->lex, h + hl, (size_t)(s + tok_len(c, j) - h - hl));
     }
     if (!r) {
         if (speaker_slot && (definite || indefinite || adjs) &&
@@ -694,6 +697,7 @@ ng_status ng_find_claims(ctx *c)
         i = j;
     }
     size_t last_speaker = NG_NONE, last_person = NG_NONE, last_claim_group = NG_NONE;
+    guint qcur = 0; /* quantities are in text order: the first one not before the claim */
     for (size_t s = 0; s < c->seg.nsentences;) {
         size_t e = s;
         while (e + 1 < c->seg.nsentences && group[e + 1] == group[s])
@@ -815,19 +819,28 @@ ng_status ng_find_claims(ctx *c)
             ng_ctx_edge(c, NG_EDGE_CITES, (ng_ref){NG_REF_ENTITY, reporter}, (ng_ref){NG_REF_ENTITY, speaker}, 1,
                         NULL, 0);
         }
-        for (guint k = 0; k < c->quantities->len; k++) {
+        /* Numbers and names of the claim's sentences only: linear in the text. */
+        size_t s_first = start < c->seg.sentences[s].start && s > 0 ? s - 1 : s;
+        while (qcur < c->quantities->len && g_array_index(c->quantities, ng_xquantity, qcur).start < c->seg.sentences[s_first].start)
+            qcur++;
+        for (guint k = qcur; k < c->quantities->len; k++) {
             ng_xquantity *qq = &g_array_index(c->quantities, ng_xquantity, k);
+            if (qq->start > end)
+                break;
             if (qq->start >= start && qq->end <= end)
                 ng_ctx_edge(c, NG_EDGE_STATES, cref, (ng_ref){NG_REF_QUANTITY, k}, 1, NULL, 0);
         }
         GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
-        for (guint m = 0; m < c->mentions->len; m++) {
-            mention *mm = &g_array_index(c->mentions, mention, m);
-            if (mm->start < start || mm->end > end || mm->entity == speaker || mm->entity == reporter ||
-                g_hash_table_contains(seen, GSIZE_TO_POINTER(mm->entity + 1)))
-                continue;
-            g_hash_table_add(seen, GSIZE_TO_POINTER(mm->entity + 1));
-            ng_ctx_edge(c, NG_EDGE_MENTIONS, cref, (ng_ref){NG_REF_ENTITY, mm->entity}, 1, NULL, 0);
+        for (size_t ss = s_first; ss <= e; ss++) {
+            GArray *ms = c->sent_mentions[ss];
+            for (guint m = 0; m < ms->len; m++) {
+                mention *mm = &g_array_index(c->mentions, mention, g_array_index(ms, size_t, m));
+                if (mm->start < start || mm->end > end || mm->entity == speaker || mm->entity == reporter ||
+                    g_hash_table_contains(seen, GSIZE_TO_POINTER(mm->entity + 1)))
+                    continue;
+                g_hash_table_add(seen, GSIZE_TO_POINTER(mm->entity + 1));
+                ng_ctx_edge(c, NG_EDGE_MENTIONS, cref, (ng_ref){NG_REF_ENTITY, mm->entity}, 1, NULL, 0);
+            }
         }
         g_hash_table_destroy(seen);
         if (speaker != NG_NONE) {

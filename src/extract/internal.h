@@ -18,6 +18,7 @@ typedef struct ent {
     int anonymous;
     int korean;
     GPtrArray *aliases; /* char*, base forms */
+    GArray *mention_idx;/* size_t: this entity's mentions, in creation order */
 } ent;
 
 typedef struct mention {
@@ -48,6 +49,7 @@ typedef struct ctx {
     GHashTable *by_label;   /* "type\x1flabel" -> index+1 (saves computing keys) */
     GHashTable *short_names;/* surname (or Korean family name) -> GArray of entity indices */
     GArray *mentions;       /* mention */
+    GArray **sent_mentions; /* per sentence: size_t mention indices (keeps claims linear) */
     GArray *claims;         /* ng_xclaim */
     GArray *quantities;     /* ng_xquantity */
     GArray *edges;          /* ng_xedge */
@@ -63,6 +65,33 @@ static inline size_t tok_len(const ctx *c, size_t i)
 static inline const char *tok_str(const ctx *c, size_t i)
 {
     return c->text + c->seg.tokens[i].start;
+}
+/* Hyphens inside words: '-', U+2010 and U+2011 (as the segmenter joins
+ * them).  Length of the hyphen at p, or 0. */
+static inline size_t ng_hyphen_len(const char *p, const char *end)
+{
+    if (p < end && *p == '-')
+        return 1;
+    if (end - p >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+        ((unsigned char)p[2] == 0x90 || (unsigned char)p[2] == 0x91))
+        return 3;
+    return 0;
+}
+/* First (or, with last, last) hyphen of s[0..n), or NULL; *len its length. */
+static inline const char *ng_find_hyphen(const char *s, size_t n, int last, size_t *len)
+{
+    const char *found = NULL;
+    for (const char *p = s; p < s + n; p++) {
+        size_t l = ng_hyphen_len(p, s + n);
+        if (l) {
+            found = p;
+            *len = l;
+            if (!last)
+                return found;
+            p += l - 1;
+        }
+    }
+    return found;
 }
 int ng_tok_equals(const ctx *c, size_t i, const char *s);
 int ng_tok_iequals(const ctx *c, size_t i, const char *s);

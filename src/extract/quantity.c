@@ -306,7 +306,7 @@ ng_status ng_quantity_scan(const ng_lexicon *lex, const char *text, const ng_tok
             double h;
             size_t hl;
             int hv;
-            if (number_at(&s, r + 1, &h, &hl, &hv) == 0 && !hv) {
+            if (number_at(&s, r + 1, &h, &hl, &hv) == 0 && !hv && h >= lo) { /* "24.000 bis 12.000" is no range */
                 /* "2 bis 3 Millionen": the multiplier after the second number counts for both. */
                 if (hl > r + 1 && tokens[r + 1].kind == NG_TOK_NUMBER && last == i) {
                     double single;

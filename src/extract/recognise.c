@@ -80,12 +80,10 @@ int ng_is_name_like(const ctx *c, size_t i)
     }
     /* Compounds are nouns, not names: "Nato-Sprecherin", "Munitionsdepots"
      * (a known word at the end, after a part of three letters or more). */
-    const char *h = NULL;
-    for (const char *p = s; p < s + n; p++)
-        if (*p == '-')
-            h = p;
-    if (h && h + 1 < s + n) {
-        const char *tail = h + 1;
+    size_t hl = 0;
+    const char *h = ng_find_hyphen(s, n, 1, &hl);
+    if (h && h + hl < s + n) {
+        const char *tail = h + hl;
         size_t tn = (size_t)(s + n - tail);
         if (ng_lex_role_get(c->lex, tail, tn) || ng_lex_is_word_form(c->lex, tail, tn) || ng_lex_is_lower_word(c->lex, tail, tn))
             return 0;
@@ -245,6 +243,7 @@ size_t ng_ctx_entity(ctx *c, ng_entity_type type, const char *label, int anonymo
     e->type = type;
     e->anonymous = anonymous;
     e->aliases = g_ptr_array_new_with_free_func(g_free);
+    e->mention_idx = g_array_new(FALSE, FALSE, sizeof(size_t));
     g_ptr_array_add(c->ents, e);
     g_hash_table_insert(c->by_key, full, GSIZE_TO_POINTER(c->ents->len));
     g_hash_table_insert(c->by_label, lk, GSIZE_TO_POINTER(c->ents->len));
@@ -265,6 +264,9 @@ size_t ng_ctx_mention(ctx *c, size_t e, size_t first_tok, size_t last_tok, uint3
     mention m = {e, (uint32_t)first_tok, (uint32_t)last_tok, start, end, c->tok_sentence[first_tok]};
     g_array_append_val(c->mentions, m);
     size_t mi = c->mentions->len - 1;
+    g_array_append_val(((ent *)c->ents->pdata[e])->mention_idx, mi);
+    if (m.sentence < c->seg.nsentences)
+        g_array_append_val(c->sent_mentions[m.sentence], mi);
     for (size_t t = first_tok; t <= last_tok; t++)
         if (c->tok_mention[t] == NG_NONE)
             c->tok_mention[t] = mi;
@@ -273,7 +275,7 @@ size_t ng_ctx_mention(ctx *c, size_t e, size_t first_tok, size_t last_tok, uint3
     const char *s = c->text + start;
     size_t n = end - start;
     int single = first_tok == last_tok;
-    if ((g_unichar_isupper(g_utf8_get_char(s)) || (single && memchr(s, '-', n))) && !ng_lex_demonym(c->lex, s, n) &&
+    if ((g_unichar_isupper(g_utf8_get_char(s)) || (single && ng_find_hyphen(s, n, 0, &(size_t){0}))) && !ng_lex_demonym(c->lex, s, n) &&
         !ng_lex_adjective(c->lex, s, n)) { /* "n-tv" is a name too */
         gchar *alias = g_strndup(s, n);
         ng_ctx_add_alias(c, e, alias);
@@ -316,7 +318,7 @@ static void add_person(ctx *c, size_t a, size_t b, int korean)
     size_t g = ng_lex_is_given_name(c->lex, tok_str(c, b), tok_len(c, b)) ? 0 : genitive_base(tok_str(c, b), tok_len(c, b));
     /* Strip a genitive s only where the bare form is not itself a name ("Jones", "Thomas"). */
     if (g && b > a && ng_lex_is_lower_word(c->lex, tok_str(c, b), g) == 0 &&
-        tok_str(c, b)[tok_len(c, b) - 1] == 's' && (!korean || memchr(tok_str(c, b), '-', tok_len(c, b))))
+        tok_str(c, b)[tok_len(c, b) - 1] == 's' && (!korean || ng_find_hyphen(tok_str(c, b), tok_len(c, b), 0, &(size_t){0})))
         end -= (uint32_t)(tok_len(c, b) - g);
     gchar *label = g_strndup(c->text + start, end - start);
     size_t e = ng_ctx_entity(c, NG_ENT_PERSON, label, 0);
@@ -340,8 +342,9 @@ static size_t match_person(ctx *c, size_t i, size_t end)
         return NG_NONE;
     if (ng_lex_is_korean_surname(c->lex, s, n) && i + 1 < end && is_cap(c, i + 1) && free_tok(c, i + 1)) {
         const char *g = tok_str(c, i + 1);
-        const char *h = memchr(g, '-', tok_len(c, i + 1));
-        if (h && h + 1 < g + tok_len(c, i + 1) && g_unichar_islower(g_utf8_get_char(h + 1))) {
+        size_t hl = 0;
+        const char *h = ng_find_hyphen(g, tok_len(c, i + 1), 0, &hl);
+        if (h && h + hl < g + tok_len(c, i + 1) && g_unichar_islower(g_utf8_get_char(h + hl))) {
             add_person(c, i, i + 1, 1);
             return i + 1;
         }
@@ -379,14 +382,12 @@ static const ng_lex_role *token_role(const ctx *c, size_t i, size_t *prefix_len)
     const ng_lex_role *r = ng_lex_role_get(c->lex, s, n);
     if (r)
         return r;
-    const char *h = NULL;
-    for (const char *p = s; p < s + n; p++)
-        if (*p == '-')
-            h = p;
+    size_t hl = 0;
+    const char *h = ng_find_hyphen(s, n, 1, &hl);
     if (!h)
         return NULL;
     *prefix_len = (size_t)(h - s);
-    return ng_lex_role_get(c->lex, h + 1, (size_t)(s + n - h - 1));
+    return ng_lex_role_get(c->lex, h + hl, (size_t)(s + n - h - hl));
 }
 
 /* "Präsident Selenskyj": a title followed by unknown capitalised words. */
@@ -423,7 +424,10 @@ static int match_compound(ctx *c, size_t i)
         return 0;
     const char *s = tok_str(c, i);
     size_t n = tok_len(c, i);
-    const char *h = memchr(s, '-', n);
+    size_t hl = 0;
+    const char *h = ng_find_hyphen(s, n, 0, &hl);
+    if (!h)
+        return 0;
     size_t pl = (size_t)(h - s);
     const ng_lex_entity *le = ng_lex_name(c->lex, s, pl);
     if (!le) {
@@ -439,7 +443,8 @@ static int match_compound(ctx *c, size_t i)
     int found = 0;
     const char *p = s;
     while (p < s + n) {
-        const char *q = memchr(p, '-', (size_t)(s + n - p));
+        size_t ql = 0;
+        const char *q = ng_find_hyphen(p, (size_t)(s + n - p), 0, &ql);
         size_t len = q ? (size_t)(q - p) : (size_t)(s + n - p);
         gchar *part = g_strndup(p, len);
         gchar *low = g_utf8_strdown(part, -1);
@@ -452,7 +457,9 @@ static int match_compound(ctx *c, size_t i)
         }
         g_free(low);
         g_free(part);
-        p += len + 1;
+        p += len + (q ? ql : 0);
+        if (!q)
+            break;
     }
     return found;
 }
@@ -467,7 +474,8 @@ static void resolve_short(ctx *c)
         const char *s = tok_str(c, i);
         size_t n = tok_len(c, i);
         /* "Kim-Regime": the name part before a hyphen. */
-        const char *h = memchr(s, '-', n);
+        size_t hl = 0;
+        const char *h = ng_find_hyphen(s, n, 0, &hl);
         size_t use = h ? (size_t)(h - s) : n;
         gchar *k = short_key(s, use);
         GArray *list = g_hash_table_lookup(c->short_names, k);
@@ -490,20 +498,20 @@ static void resolve_short(ctx *c)
          * another Kim), then the same sentence, then after. */
         size_t best = NG_NONE, best_dist = (size_t)-1;
         int best_rank = 0;
-        for (guint m = 0; m < c->mentions->len; m++) {
-            mention *mm = &g_array_index(c->mentions, mention, m);
-            int fits = 0;
-            for (guint l = 0; l < list->len; l++)
-                fits |= g_array_index(list, size_t, l) == mm->entity;
-            if (!fits || mm->first_tok == i)
-                continue;
-            int before = mm->last_tok < i;
-            int rank = before ? (mm->sentence != c->tok_sentence[i] ? 3 : 2) : 1;
-            size_t dist = before ? i - mm->last_tok : mm->first_tok - i;
-            if (rank > best_rank || (rank == best_rank && dist < best_dist)) {
-                best = mm->entity;
-                best_dist = dist;
-                best_rank = rank;
+        for (guint l = 0; l < list->len; l++) {
+            GArray *own = ((ent *)c->ents->pdata[g_array_index(list, size_t, l)])->mention_idx;
+            for (guint m = 0; m < own->len; m++) {
+                mention *mm = &g_array_index(c->mentions, mention, g_array_index(own, size_t, m));
+                if (mm->first_tok == i)
+                    continue;
+                int before = mm->last_tok < i;
+                int rank = before ? (mm->sentence != c->tok_sentence[i] ? 3 : 2) : 1;
+                size_t dist = before ? i - mm->last_tok : mm->first_tok - i;
+                if (rank > best_rank || (rank == best_rank && dist < best_dist)) {
+                    best = mm->entity;
+                    best_dist = dist;
+                    best_rank = rank;
+                }
             }
         }
         if (best != NG_NONE)

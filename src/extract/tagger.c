@@ -1,11 +1,12 @@
-/* The statistical tagger: features, the model table, greedy decoding.
+/* The statistical tagger: features, the model table, greedy decoding, and
+ * its use inside the extractor (at the end of this file).
  *
  * Features of a token are built once per sentence into a small record
  * (tokinfo) from the token, the word list and the lexicons, then written as
- * strings "name=value" into one buffer and looked up in a flat
- * open-addressing table (FNV-1a hash, keys compared in full).  Nothing is
- * written after loading; everything per call lives in the caller's frame or
- * in one allocation per sentence. */
+ * strings "name=value" into one buffer, hashed (64 bits) and looked up in a
+ * flat open-addressing table whose slots point at the feature's few non-zero
+ * weights.  Nothing is written after loading; everything per call lives in
+ * the caller's frame or in one allocation per sentence. */
 #include "newsgraph/tagger.h"
 
 #include <glib.h>
@@ -61,6 +62,16 @@ ng_rule_tag ng_rule_tag_of(ng_entity_type type, int anonymous, int begin, int pa
     }
 }
 
+/* A hyphen as the segmenter joins words with it: '-', U+2010 or U+2011. */
+static int has_hyphen(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '-' || (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+                            ((unsigned char)s[i + 2] == 0x90 || (unsigned char)s[i + 2] == 0x91)))
+            return 1;
+    return 0;
+}
+
 static int cmp_span(const void *a, const void *b)
 {
     const ng_rule_span *x = *(const ng_rule_span *const *)a, *y = *(const ng_rule_span *const *)b;
@@ -103,8 +114,7 @@ void ng_rule_tags(const char *text, const uint32_t *tok_start, const uint32_t *t
         int begin = i == 0 || owner[i - 1] != m;
         /* part of a compound ("US-Regierung"); a genitive ending left out
          * ("Deutschland|s") does not count */
-        int partial = m->start > tok_start[i] ||
-                      (m->end < tok_end[i] && memchr(text + m->end, '-', tok_end[i] - m->end));
+        int partial = m->start > tok_start[i] || (m->end < tok_end[i] && has_hyphen(text + m->end, tok_end[i] - m->end));
         int lower = (m->type == NG_ENT_COUNTRY || m->type == NG_ENT_PLACE) &&
                     !g_unichar_isupper(g_utf8_get_char(text + m->start));
         out[i] = ng_rule_tag_of(m->type, m->anonymous, begin, partial, lower);
@@ -128,6 +138,7 @@ typedef struct tokinfo {
     char suf[3][AFFIX_MAX * 4 + 1]; /* last 2, 3, 4 characters of lw */
     char cap;     /* X initial capital, A all capitals, x lower, m lower then capital, d digit, p other */
     char dict[4]; /* W as written in the word list, L in lower case, F an inflected form; '-' when not */
+    char cd[6];   /* cap "|" dict */
     char infl[8]; /* which of word+s, +es, +n, +en, +e, +er are in the word list: names have "s" at most */
     char cmp;     /* C: not in the word list, but its end is (a compound: "Atomkraft"); '-' when not */
     char head[WORD_MAX + 1]; /* that end in lower case, or "" */
@@ -312,6 +323,11 @@ static int type_ok(ng_entity_type t)
     return (unsigned)t < NG_ENT_TYPE_COUNT;
 }
 
+static int has(GHashTable *t, const char *key)
+{
+    return g_hash_table_contains(t, key);
+}
+
 static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti)
 {
     memset(ti, 0, sizeof *ti);
@@ -332,34 +348,45 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
     for (int k = 0; k < 3; k++)
         strcpy(ti->suf[k], last_chars(ti->lw, lwl, k + 2));
     strcpy(ti->dict, "---");
-    if (!lex || n == 0 || ll == 0 || n >= 200)
+    strcpy(ti->infl, "------");
+    ti->cmp = '-';
+    ti->cd[0] = ti->cap;
+    ti->cd[1] = '|';
+    if (!lex || n == 0 || ll == 0 || n >= 200) {
+        strcpy(ti->cd + 2, ti->dict);
         return;
-    if (ng_lex_is_word(lex, s, n))
+    }
+    /* Every lookup below is one hash lookup on a NUL-terminated copy; the
+     * capitalised-word lexicons are asked about capitalised words only. */
+    char word[256];
+    memcpy(word, s, n);
+    word[n] = '\0';
+    int upper = ti->cap == 'X' || ti->cap == 'A';
+    int lowered = strcmp(low, word) != 0;
+    if (has(lex->dictionary, word))
         ti->dict[0] = 'W';
-    if (g_hash_table_contains(lex->dictionary, low))
+    if (lowered ? has(lex->dictionary, low) : ti->dict[0] == 'W')
         ti->dict[1] = 'L';
     if (ti->dict[0] != 'W' && ng_lex_is_word_form(lex, s, n))
         ti->dict[2] = 'F';
+    strcpy(ti->cd + 2, ti->dict);
 
-    /* Inflected forms in the word list: nouns have plurals and -es, names
-     * only a genitive s. */
-    static const char *const endings[] = {"s", "es", "n", "en", "e", "er"};
     char key[256];
-    for (size_t k = 0; k < G_N_ELEMENTS(endings); k++) {
-        size_t el = strlen(endings[k]);
-        int has = 0;
-        if (n + el < sizeof key) {
+    if (upper) {
+        /* Inflected forms in the word list: nouns have plurals and -es,
+         * names only a genitive s. */
+        static const char *const endings[] = {"s", "es", "n", "en", "e", "er"};
+        for (size_t k = 0; k < G_N_ELEMENTS(endings); k++) {
+            size_t el = strlen(endings[k]);
             memcpy(key, s, n);
             memcpy(key + n, endings[k], el + 1);
-            has = g_hash_table_contains(lex->dictionary, key);
+            if (has(lex->dictionary, key))
+                ti->infl[k] = endings[k][el - 1];
         }
-        ti->infl[k] = has ? endings[k][el - 1] : '-';
     }
-    ti->infl[G_N_ELEMENTS(endings)] = '\0';
     /* The head of a compound: the longest end, three characters in or more,
      * that is a word of the list ("Mieterverein" -> "verein",
      * "ZDF-Morgenmagazin" -> "morgenmagazin"). */
-    ti->cmp = '-';
     if (ti->cap == 'X' && n >= 6 && n < 128 && g_utf8_validate(s, (gssize)n, NULL)) {
         for (const char *p = g_utf8_offset_to_pointer(s, 3); p < s + n - 3; p = g_utf8_next_char(p)) {
             gunichar first = g_unichar_toupper(g_utf8_get_char(p));
@@ -378,43 +405,47 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
         }
     }
 
-    const ng_lex_entity *e = ng_lex_name(lex, s, n);
+    const ng_lex_entity *e = g_hash_table_lookup(lex->names, word);
     if (e && type_ok(e->type))
         add_lex(ti, name_codes[e->type]);
-    if (ng_lex_name_max(lex, s, n) > 1)
+    if (GPOINTER_TO_INT(g_hash_table_lookup(lex->name_first, word)) > 1)
         add_lex(ti, "nfirst");
-    if (!e && n > 3 && s[n - 1] == 's') {
-        const ng_lex_entity *g = ng_lex_name(lex, s, n - 1);
+    if (upper && !e && n > 3 && s[n - 1] == 's') {
+        word[n - 1] = '\0';
+        const ng_lex_entity *g = g_hash_table_lookup(lex->names, word);
+        word[n - 1] = 's';
         if (g && type_ok(g->type))
             add_lex(ti, gen_codes[g->type]);
     }
     const ng_lex_entity *a = adjective_lower(lex, low, ll);
     if (a && type_ok(a->type))
         add_lex(ti, adj_codes[a->type]);
-    const ng_lex_entity *d = ng_lex_demonym(lex, s, n);
-    if (d && type_ok(d->type))
-        add_lex(ti, dem_codes[d->type]);
-    if (ng_lex_role_get(lex, s, n))
-        add_lex(ti, "role");
-    if (ng_lex_is_given_name(lex, s, n))
-        add_lex(ti, "given");
-    if (ng_lex_is_korean_surname(lex, s, n))
-        add_lex(ti, "korean");
-    if (ng_lex_is_particle(lex, s, n))
+    if (upper) {
+        const ng_lex_entity *d = g_hash_table_lookup(lex->demonyms, word);
+        if (d && type_ok(d->type))
+            add_lex(ti, dem_codes[d->type]);
+        if (has(lex->roles, word))
+            add_lex(ti, "role");
+        if (has(lex->given_names, word))
+            add_lex(ti, "given");
+        if (has(lex->korean_surnames, word))
+            add_lex(ti, "korean");
+        if (has(lex->institutions, word))
+            add_lex(ti, "inst");
+        if (has(lex->media_nouns, word))
+            add_lex(ti, "medianoun");
+        if (has(lex->months, word))
+            add_lex(ti, "month");
+    }
+    if (has(lex->particles, word))
         add_lex(ti, "particle");
-    if (g_hash_table_contains(lex->prepositions, low))
+    if (has(lex->prepositions, low))
         add_lex(ti, "prep");
     if (determiner_lower(lex, low, ll))
         add_lex(ti, "det");
-    if (ng_lex_is_institution(lex, s, n))
-        add_lex(ti, "inst");
-    if (ng_lex_is_media_noun(lex, s, n))
-        add_lex(ti, "medianoun");
-    if (g_hash_table_contains(lex->verbs, low))
+    if (has(lex->verbs, low))
         add_lex(ti, "verb");
-    if (ng_lex_month(lex, s, n))
-        add_lex(ti, "month");
-    if (g_hash_table_contains(lex->numbers, low))
+    if (has(lex->numbers, low))
         add_lex(ti, "num");
 }
 
@@ -423,36 +454,71 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
 typedef struct featbuf {
     char *buf;
     size_t len, cap;
-    uint32_t *off; /* start of each feature */
+    uint32_t *off;  /* start of each feature */
+    uint64_t *hash; /* its hash */
     size_t n, ncap;
 } featbuf;
 
-static void fb_init(featbuf *fb, char *buf, size_t cap, uint32_t *off, size_t ncap)
+static void fb_init(featbuf *fb, char *buf, size_t cap, uint32_t *off, uint64_t *hash, size_t ncap)
 {
     fb->buf = buf;
     fb->cap = cap;
     fb->len = 0;
     fb->off = off;
+    fb->hash = hash;
     fb->ncap = ncap;
     fb->n = 0;
 }
 
-/* Appends "a" "b" "c" ... as one feature (NULL ends the list). */
-static void fb_add(featbuf *fb, const char *a, const char *b, const char *c, const char *d)
+/* A 64-bit hash of n bytes, eight at a time.  Model features are told apart
+ * by it alone (checked when the model loads); a feature of a token that the
+ * model lacks matches a model feature with probability about 2^-64 times the
+ * model's size. */
+static uint64_t hash_bytes(const char *s, size_t n)
 {
-    const char *parts[4] = {a, b, c, d};
-    size_t need = 1;
-    for (int i = 0; i < 4 && parts[i]; i++)
-        need += strlen(parts[i]);
-    if (fb->len + need > fb->cap || fb->n >= fb->ncap)
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ ((uint64_t)n * 0xD6E8FEB86659FD93ull);
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+        s += 8;
+        n -= 8;
+    }
+    uint64_t w = 0;
+    for (size_t k = 0; k < n; k++)
+        w |= (uint64_t)(unsigned char)s[k] << (8 * k);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 29;
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+    return h;
+}
+
+/* Appends "a" "b" "c" "d" "e" as one feature (NULL ends the list). */
+static void fb_add5(featbuf *fb, const char *a, const char *b, const char *c, const char *d, const char *e)
+{
+    const char *parts[5] = {a, b, c, d, e};
+    size_t start = fb->len;
+    if (fb->n >= fb->ncap)
         return; /* cannot happen with the sizes below; never overflow */
-    fb->off[fb->n++] = (uint32_t)fb->len;
-    for (int i = 0; i < 4 && parts[i]; i++) {
+    for (int i = 0; i < 5 && parts[i]; i++) {
         size_t l = strlen(parts[i]);
+        if (fb->len + l + 1 > fb->cap) {
+            fb->len = start;
+            return;
+        }
         memcpy(fb->buf + fb->len, parts[i], l);
         fb->len += l;
     }
+    fb->hash[fb->n] = hash_bytes(fb->buf + start, fb->len - start);
     fb->buf[fb->len++] = '\0';
+    fb->off[fb->n++] = (uint32_t)start;
+}
+
+static void fb_add(featbuf *fb, const char *a, const char *b, const char *c, const char *d)
+{
+    fb_add5(fb, a, b, c, d, NULL);
 }
 
 #define FEAT_BYTES 8192
@@ -468,8 +534,7 @@ static void token_features(const tokinfo *ti, size_t n, size_t i, featbuf *fb)
 {
     const tokinfo *t = &ti[i];
     char c1[2] = {t->cap, 0}, ln[2] = {t->len, 0};
-    char cd[8];
-    snprintf(cd, sizeof cd, "%c|%s", t->cap, t->dict);
+    const char *cd = t->cd;
     fb_add(fb, "b", NULL, NULL, NULL);
     fb_add(fb, "sh=", t->sh, NULL, NULL);
     fb_add(fb, "w=", t->w, NULL, NULL);
@@ -535,8 +600,7 @@ static void token_features(const tokinfo *ti, size_t n, size_t i, featbuf *fb)
             fb_add(fb, pw[k], offs[k] < 0 ? "<s>" : "</s>", NULL, NULL);
             continue;
         }
-        char ucd[8];
-        snprintf(ucd, sizeof ucd, "%c|%s", u->cap, u->dict);
+        const char *ucd = u->cd;
         fb_add(fb, pw[k], u->lw, NULL, NULL);
         fb_add(fb, pr[k], rule_names[u->rule], NULL, NULL);
         if (k == 1 || k == 2) {
@@ -551,9 +615,8 @@ static void token_features(const tokinfo *ti, size_t n, size_t i, featbuf *fb)
     fb_add(fb, "ww+1=", t->lw, "|", nx ? nx->lw : "</s>");
     fb_add(fb, "w-1sh=", p ? p->lw : "<s>", "|", t->sh);
     /* the word list's verdict with its neighbours: "in" + unknown capitalised word */
-    char cdi[32];
-    snprintf(cdi, sizeof cdi, "%s|%s|%c", cd, t->infl, t->cmp ? t->cmp : '-');
-    fb_add(fb, "cdi=", cdi, NULL, NULL);
+    char cmp[3] = {'|', t->cmp ? t->cmp : '-', 0};
+    fb_add5(fb, "cdi=", cd, "|", t->infl, cmp);
     fb_add(fb, "w-1cd=", p ? p->lw : "<s>", "|", cd);
     fb_add(fb, "cdw+1=", cd, "|", nx ? nx->lw : "</s>");
     if (p)
@@ -580,9 +643,10 @@ void ng_tagger_features(const ng_lexicon *lex, const ng_tag_token *toks, size_t 
     tokinfo *ti = sentence_info(lex, toks, n);
     char buf[FEAT_BYTES];
     uint32_t off[FEAT_MAX];
+    uint64_t hash[FEAT_MAX];
     featbuf fb;
     for (size_t i = 0; i < n; i++) {
-        fb_init(&fb, buf, sizeof buf, off, FEAT_MAX);
+        fb_init(&fb, buf, sizeof buf, off, hash, FEAT_MAX);
         token_features(ti, n, i, &fb);
         for (size_t k = 0; k < fb.n; k++)
             fn(i, fb.buf + fb.off[k], data);
@@ -598,62 +662,42 @@ void ng_tagger_features(const ng_lexicon *lex, const ng_tag_token *toks, size_t 
 #define MAX_TAGS 64
 
 typedef struct slot {
-    uint32_t hash;
-    uint32_t key;  /* offset into keys + 1; 0: empty */
-    uint32_t wrow; /* row of weights */
+    uint64_t hash; /* 0: empty (a feature hashing to 0 is stored as 1) */
+    uint32_t first, count; /* its weights: entries [first, first + count) */
 } slot;
+
+typedef struct entry {
+    float w;
+    uint32_t tag;
+} entry;
 
 struct ng_tagger {
     slot *table;
     size_t mask;
     size_t nfeatures;
-    GString *keys;
-    GArray *weights; /* float[ntags] per feature */
+    entry *entries;
+    size_t nentries;
     int ntags;
     char *tags[MAX_TAGS];
     unsigned char allowed[MAX_TAGS][MAX_TAGS]; /* [previous][tag]: I-X only after B-X or I-X */
+    struct loading *loading; /* while loading only */
 };
 
-static uint32_t fnv1a(const char *s)
+static uint64_t slot_hash(uint64_t h)
 {
-    uint32_t h = 2166136261u;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 16777619u;
-    }
-    return h;
+    return h ? h : 1;
 }
 
-static const float *find(const ng_tagger *t, const char *key)
+static const slot *find(const ng_tagger *t, uint64_t h)
 {
-    uint32_t h = fnv1a(key);
-    for (size_t i = h & t->mask;; i = (i + 1) & t->mask) {
+    h = slot_hash(h);
+    for (size_t i = (size_t)h & t->mask;; i = (i + 1) & t->mask) {
         const slot *s = &t->table[i];
-        if (!s->key)
+        if (s->hash == h)
+            return s;
+        if (!s->hash)
             return NULL;
-        if (s->hash == h && strcmp(t->keys->str + s->key - 1, key) == 0)
-            return &g_array_index(t->weights, float, (size_t)s->wrow * (size_t)t->ntags);
     }
-}
-
-static float *insert(ng_tagger *t, const char *key)
-{
-    uint32_t h = fnv1a(key);
-    size_t i = h & t->mask;
-    for (;; i = (i + 1) & t->mask) {
-        slot *s = &t->table[i];
-        if (!s->key)
-            break;
-        if (s->hash == h && strcmp(t->keys->str + s->key - 1, key) == 0)
-            return &g_array_index(t->weights, float, (size_t)s->wrow * (size_t)t->ntags);
-    }
-    slot *s = &t->table[i];
-    s->hash = h;
-    s->key = (uint32_t)t->keys->len + 1;
-    g_string_append_len(t->keys, key, (gssize)strlen(key) + 1);
-    s->wrow = (uint32_t)t->nfeatures++;
-    g_array_set_size(t->weights, t->nfeatures * (size_t)t->ntags);
-    return &g_array_index(t->weights, float, (size_t)s->wrow * (size_t)t->ntags);
 }
 
 void ng_tagger_free(ng_tagger *t)
@@ -661,10 +705,7 @@ void ng_tagger_free(ng_tagger *t)
     if (!t)
         return;
     g_free(t->table);
-    if (t->keys)
-        g_string_free(t->keys, TRUE);
-    if (t->weights)
-        g_array_free(t->weights, TRUE);
+    g_free(t->entries);
     for (int k = 0; k < t->ntags; k++)
         g_free(t->tags[k]);
     g_free(t);
@@ -777,11 +818,84 @@ static ng_status collect_tag(ng_tagger *t, char *feature, const char *tag, doubl
     return NG_OK;
 }
 
-static ng_status add_weight(ng_tagger *t, char *feature, const char *tag, double w, const char *path,
-                            int lineno, ng_errmsg *err)
+/* Pass 2: every (feature, tag, weight), features numbered by a temporary
+ * table of their strings. */
+struct loading {
+    GHashTable *index; /* feature -> number + 1 */
+    GArray *feature;   /* uint32 per line: feature number */
+    GArray *tag;       /* uint32 per line */
+    GArray *weight;    /* float per line */
+    GPtrArray *names;  /* feature strings, by number */
+};
+typedef struct loading loading;
+
+static ng_status collect_weight(ng_tagger *t, char *feature, const char *tag, double w, const char *path,
+                                int lineno, ng_errmsg *err)
 {
-    insert(t, feature)[tag_index(t, tag)] += (float)w;
+    loading *ld = t->loading;
+    guint idx = GPOINTER_TO_UINT(g_hash_table_lookup(ld->index, feature));
+    if (!idx) {
+        char *copy = g_strdup(feature);
+        g_ptr_array_add(ld->names, copy);
+        idx = ld->names->len;
+        g_hash_table_insert(ld->index, copy, GUINT_TO_POINTER(idx));
+    }
+    uint32_t f = idx - 1, k = (uint32_t)tag_index(t, tag);
+    float fw = (float)w;
+    g_array_append_val(ld->feature, f);
+    g_array_append_val(ld->tag, k);
+    g_array_append_val(ld->weight, fw);
     return NG_OK;
+}
+
+/* Builds the table: per feature its weights (summed per tag), then the
+ * features by hash. */
+static ng_status build_table(ng_tagger *t, const char *path, ng_errmsg *err)
+{
+    loading *ld = t->loading;
+    size_t nf = ld->names->len, nl = ld->feature->len;
+    float *dense = g_new0(float, (size_t)t->ntags);
+    uint32_t *order = g_new(uint32_t, nl + 1), *start = g_new0(uint32_t, nf + 2);
+    for (size_t l = 0; l < nl; l++)
+        start[g_array_index(ld->feature, uint32_t, l) + 1]++;
+    for (size_t f = 0; f < nf; f++)
+        start[f + 1] += start[f];
+    uint32_t *fill = g_memdup2(start, (nf + 1) * sizeof *start);
+    for (size_t l = 0; l < nl; l++)
+        order[fill[g_array_index(ld->feature, uint32_t, l)]++] = (uint32_t)l;
+    g_free(fill);
+    size_t cap = 16;
+    while (cap < 2 * nf)
+        cap <<= 1;
+    t->table = g_new0(slot, cap);
+    t->mask = cap - 1;
+    t->entries = g_new(entry, nl + 1);
+    ng_status st = NG_OK;
+    for (size_t f = 0; f < nf && st == NG_OK; f++) {
+        for (uint32_t k = start[f]; k < start[f + 1]; k++) {
+            uint32_t l = order[k];
+            dense[g_array_index(ld->tag, uint32_t, l)] += g_array_index(ld->weight, float, l);
+        }
+        uint32_t first = (uint32_t)t->nentries;
+        for (int k = 0; k < t->ntags; k++)
+            if (dense[k] != 0) {
+                t->entries[t->nentries++] = (entry){dense[k], (uint32_t)k};
+                dense[k] = 0;
+            }
+        const char *name = ld->names->pdata[f];
+        uint64_t h = slot_hash(hash_bytes(name, strlen(name)));
+        size_t i = (size_t)h & t->mask;
+        while (t->table[i].hash && t->table[i].hash != h)
+            i = (i + 1) & t->mask;
+        if (t->table[i].hash)
+            st = ng_fail(err, NG_ERR_FORMAT, "%s: two features share a hash (%s); rename one", path, name);
+        t->table[i] = (slot){h, first, (uint32_t)t->nentries - first};
+        t->nfeatures++;
+    }
+    g_free(order);
+    g_free(start);
+    g_free(dense);
+    return st;
 }
 
 ng_status ng_tagger_load(const char *path, ng_tagger **out, ng_errmsg *err)
@@ -799,10 +913,7 @@ ng_status ng_tagger_load(const char *path, ng_tagger **out, ng_errmsg *err)
         g_free(content);
         return ng_fail(err, NG_ERR_UTF8, "%s: model is not valid UTF-8 text", path);
     }
-    size_t lines = 1;
-    for (gsize i = 0; i < len; i++)
-        lines += content[i] == '\n';
-    if (lines > (1u << 26) || len > (1u << 30)) {
+    if (len > (1u << 30)) {
         g_free(content);
         return ng_fail(err, NG_ERR_FORMAT, "%s: model too large", path);
     }
@@ -818,14 +929,19 @@ ng_status ng_tagger_load(const char *path, ng_tagger **out, ng_errmsg *err)
                 t->allowed[p][k] = t->tags[k][0] != 'I' ||
                                    (t->tags[p][0] != 'O' && strcmp(t->tags[p] + 2, t->tags[k] + 2) == 0);
         /* Pass 2: the weights. */
-        size_t cap = 16;
-        while (cap < lines + lines / 2)
-            cap <<= 1;
-        t->table = g_new0(slot, cap);
-        t->mask = cap - 1;
-        t->keys = g_string_sized_new(len / 2 + 16);
-        t->weights = g_array_new(FALSE, TRUE, sizeof(float));
-        st = each_line(t, content, len, path, add_weight, err);
+        loading ld = {g_hash_table_new(g_str_hash, g_str_equal), g_array_new(FALSE, FALSE, sizeof(uint32_t)),
+                      g_array_new(FALSE, FALSE, sizeof(uint32_t)), g_array_new(FALSE, FALSE, sizeof(float)),
+                      g_ptr_array_new_with_free_func(g_free)};
+        t->loading = &ld;
+        st = each_line(t, content, len, path, collect_weight, err);
+        if (st == NG_OK)
+            st = build_table(t, path, err);
+        t->loading = NULL;
+        g_hash_table_destroy(ld.index);
+        g_array_free(ld.feature, TRUE);
+        g_array_free(ld.tag, TRUE);
+        g_array_free(ld.weight, TRUE);
+        g_ptr_array_free(ld.names, TRUE);
     }
     g_free(content);
     if (st != NG_OK) {
@@ -838,11 +954,32 @@ ng_status ng_tagger_load(const char *path, ng_tagger **out, ng_errmsg *err)
 
 /* ---- tagging ---- */
 
-static void add_weights(double *score, const float *w, int ntags)
+static inline void prefetch(const void *p)
 {
-    if (w)
-        for (int k = 0; k < ntags; k++)
-            score[k] += w[k];
+#if defined(__GNUC__)
+    __builtin_prefetch(p);
+#else
+    (void)p;
+#endif
+}
+
+static void add_weights(double *score, const ng_tagger *t, uint64_t h)
+{
+    const slot *s = find(t, h);
+    if (s)
+        for (uint32_t k = s->first; k < s->first + s->count; k++)
+            score[t->entries[k].tag] += t->entries[k].w;
+}
+
+/* The hash of "a" "b" "c" "d" without building a feature buffer. */
+static uint64_t hash_parts(char *buf, size_t cap, const char *a, const char *b, const char *c, const char *d)
+{
+    const char *parts[4] = {a, b, c, d};
+    size_t len = 0;
+    for (int i = 0; i < 4 && parts[i]; i++)
+        for (const char *p = parts[i]; *p && len + 1 < cap; p++)
+            buf[len++] = *p;
+    return hash_bytes(buf, len);
 }
 
 void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_token *toks, size_t n,
@@ -860,23 +997,35 @@ void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_
     int *inner = g_new(int, n + 1); /* the model's own tags */
     char buf[FEAT_BYTES];
     uint32_t off[FEAT_MAX];
+    uint64_t hash[FEAT_MAX];
     featbuf fb;
     char hist[256];
     const int nt = tagger->ntags;
     for (size_t i = 0; i < n; i++) {
         double score[MAX_TAGS] = {0};
-        fb_init(&fb, buf, sizeof buf, off, FEAT_MAX);
+        fb_init(&fb, buf, sizeof buf, off, hash, FEAT_MAX);
         token_features(ti, n, i, &fb);
+        /* The table is larger than the caches: ask for every slot first, so
+         * that the memory reads overlap, then for the weights they point at. */
+        const slot *found[FEAT_MAX];
         for (size_t k = 0; k < fb.n; k++)
-            add_weights(score, find(tagger, fb.buf + fb.off[k]), nt);
+            prefetch(&tagger->table[(size_t)slot_hash(fb.hash[k]) & tagger->mask]);
+        size_t nfound = 0;
+        for (size_t k = 0; k < fb.n; k++) {
+            const slot *sl = find(tagger, fb.hash[k]);
+            if (sl) {
+                prefetch(&tagger->entries[sl->first]);
+                found[nfound++] = sl;
+            }
+        }
+        for (size_t k = 0; k < nfound; k++)
+            for (uint32_t e = found[k]->first; e < found[k]->first + found[k]->count; e++)
+                score[tagger->entries[e].tag] += tagger->entries[e].w;
         const char *t1 = i >= 1 ? tagger->tags[inner[i - 1]] : "<s>";
         const char *t2 = i >= 2 ? tagger->tags[inner[i - 2]] : "<s>";
-        snprintf(hist, sizeof hist, "t1=%s", t1);
-        add_weights(score, find(tagger, hist), nt);
-        snprintf(hist, sizeof hist, "t2=%s|%s", t2, t1);
-        add_weights(score, find(tagger, hist), nt);
-        snprintf(hist, sizeof hist, "t1s=%s|%s", t1, ti[i].sh);
-        add_weights(score, find(tagger, hist), nt);
+        add_weights(score, tagger, hash_parts(hist, sizeof hist, "t1=", t1, NULL, NULL));
+        add_weights(score, tagger, hash_parts(hist, sizeof hist, "t2=", t2, "|", t1));
+        add_weights(score, tagger, hash_parts(hist, sizeof hist, "t1s=", t1, "|", ti[i].sh));
         int prev = i ? inner[i - 1] : NG_TAG_O;
         int best = -1, second = -1;
         for (int k = 0; k < nt; k++) {
@@ -901,9 +1050,6 @@ void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_
 /* ---- inside the extractor ---- */
 
 #include "internal.h"
-
-/* Spans the tagger is sure of: every token's margin at least this. */
-#define NG_TAGGER_MIN_MARGIN 0.0
 
 /* The gate in front of the extractor: the tagger is right about names more
  * often than about nouns, and the graph is better without a stray "Tageszeitung".
@@ -960,10 +1106,9 @@ ng_status ng_recognise_tagged(ctx *c)
     for (size_t i = 0; i < nt; i++)
         toks[i] = (ng_tag_token){tok_str(c, i), tok_len(c, i), rules[i]};
     ng_tag *tags = g_new(ng_tag, nt);
-    float *margin = g_new(float, nt);
     for (size_t s = 0; s < c->seg.nsentences; s++) {
         const ng_sentence *sn = &c->seg.sentences[s];
-        ng_tagger_tag(tg, c->lex, toks + sn->first, sn->count, tags + sn->first, margin + sn->first);
+        ng_tagger_tag(tg, c->lex, toks + sn->first, sn->count, tags + sn->first, NULL);
         size_t end = sn->first + sn->count;
         for (size_t i = sn->first; i < end; i++) {
             if (!ng_tag_is_begin(tags[i]))
@@ -973,7 +1118,7 @@ ng_status ng_recognise_tagged(ctx *c)
                 j++;
             int ok = span_ok(c, sn->first, i, j);
             for (size_t k = i; k <= j && ok; k++)
-                ok = c->tok_mention[k] == NG_NONE && !c->tok_credit[k] && margin[k] >= NG_TAGGER_MIN_MARGIN;
+                ok = c->tok_mention[k] == NG_NONE && !c->tok_credit[k];
             if (ok) {
                 ng_entity_type type = entity_type_of(tags[i]);
                 uint32_t a = c->seg.tokens[i].start, b = c->seg.tokens[j].end;
@@ -991,7 +1136,6 @@ ng_status ng_recognise_tagged(ctx *c)
             i = j;
         }
     }
-    g_free(margin);
     g_free(tags);
     g_free(toks);
     g_free(rules);
