@@ -148,6 +148,37 @@ static void on_feature(size_t token, const char *f, void *data)
         s->first = 1;
 }
 
+static void count_feature(size_t token, const char *f, void *data)
+{
+    (*(size_t *)data)++;
+}
+
+/* Empty, huge, invalid and long multi-byte tokens: no crash, every token tagged. */
+static void hostile(void)
+{
+    ng_tagger *t = load("b\tO\t1\nc=X\tB-PER\t2\n", NG_OK, NULL);
+    char big[600], umlauts[401], bad[] = "\xff\xfe\xc3";
+    memset(big, 'A', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    for (int i = 0; i < 200; i++)
+        memcpy(umlauts + 2 * i, "\xc3\x84", 2);
+    umlauts[400] = '\0';
+    ng_tag_token toks[] = {{"", 0, NG_RULE_NONE},           {big, strlen(big), NG_RULE_PER_B},
+                           {bad, strlen(bad), NG_RULE_COUNT}, {umlauts, strlen(umlauts), NG_RULE_NONE},
+                           {"-", 1, NG_RULE_PART},          {"Über-Ärger-Ölß", strlen("Über-Ärger-Ölß"), NG_RULE_NONE}};
+    size_t n = sizeof toks / sizeof toks[0];
+    ng_tag tags[6];
+    float margin[6];
+    ng_tagger_tag(t, lex, toks, n, tags, margin);
+    for (size_t i = 0; i < n; i++)
+        CHECK((unsigned)tags[i] < NG_TAG_COUNT);
+    size_t count = 0;
+    ng_tagger_features(lex, toks, n, count_feature, &count);
+    CHECK(count > n);
+    ng_tagger_tag(t, lex, toks, 0, tags, margin);
+    ng_tagger_free(t);
+}
+
 static void features(void)
 {
     ng_tag_token toks[] = {{"Regina", 6, NG_RULE_NONE}, {"Halmich", 7, NG_RULE_PER_B}, {".", 1, NG_RULE_NONE}};
@@ -244,6 +275,7 @@ int main(void)
     decoding();
     rule_tags();
     features();
+    hostile();
     in_extractor();
     ng_lexicon_free(lex);
     TEST_DONE();

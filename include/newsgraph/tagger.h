@@ -105,7 +105,7 @@ ng_tagger *ng_lexicon_take_tagger(ng_lexicon *lex);
 /* Tags the n tokens of one sentence into tags[n]; margin, when not NULL,
  * receives for each token the score of the chosen tag minus the best other
  * one.  An I- tag only follows a B- or I- tag of its type.  `lex` supplies
- * the word list and lexicons.  Allocates once per sentence, not per token. */
+ * the word list and lexicons.  Allocates per sentence, not per token. */
 void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_token *toks, size_t n,
                    ng_tag *tags, float *margin);
 

@@ -1122,10 +1122,11 @@ ng_status ng_recognise_tagged(ctx *c)
             if (ok) {
                 ng_entity_type type = entity_type_of(tags[i]);
                 uint32_t a = c->seg.tokens[i].start, b = c->seg.tokens[j].end;
-                /* a person's genitive: "Halmichs" is Halmich */
+                /* a full name's genitive: "Regina Halmichs" is Regina Halmich (as
+                 * the rules do it: one word alone may end in s, "Williams") */
                 const char *ls = tok_str(c, j);
                 size_t ll = tok_len(c, j);
-                if (type == NG_ENT_PERSON && ll > 3 && ls[ll - 1] == 's' && ls[ll - 2] != 's' &&
+                if (type == NG_ENT_PERSON && j > i && ll > 3 && ls[ll - 1] == 's' && ls[ll - 2] != 's' &&
                     !ng_lex_is_word(c->lex, ls, ll))
                     b--;
                 gchar *label = g_strndup(c->text + a, b - a);
