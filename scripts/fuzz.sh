@@ -24,9 +24,14 @@ run() {
     "build-fuzz/corpus/$h" "tests/fuzz/corpus/$h" >"build-fuzz/logs/$h.log" 2>&1 && rc=0 || rc=$?
   echo $rc >"build-fuzz/logs/$h.rc"
 }
+running=0
 for h in $harnesses; do
-  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do sleep 1; done
+  if [ $running -ge "$jobs" ]; then
+    wait -n || true # one finished (its exit code is in its .rc file)
+    running=$((running - 1))
+  fi
   run "$h" &
+  running=$((running + 1))
 done
 wait
 fail=0

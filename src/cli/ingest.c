@@ -136,6 +136,30 @@ static GHashTable *stored_documents(ng_store *store)
     return t;
 }
 
+/* Commits the open batch.  When that fails (disk full) the batch was rolled
+ * back: its documents are counted as failed, not as stored. */
+typedef struct batch {
+    int open;
+    long added, replaced; /* not stored until the batch commits */
+    gint64 started;
+} batch;
+
+static ng_status batch_end(ng_store *store, const ng_ingest_opts *o, batch *b, ng_ingest_counts *c)
+{
+    ng_errmsg err = {{0}};
+    ng_status st = NG_OK;
+    if (b->open && ng_store_end_batch(store, &err)) {
+        ng_cli_error("%s", err.text);
+        ng_cli_error("%s: the last %ld document(s) were not stored", o->db, b->added + b->replaced);
+        c->inserted -= b->added;
+        c->replaced -= b->replaced;
+        c->failed += b->added + b->replaced;
+        st = NG_ERR_IO;
+    }
+    memset(b, 0, sizeof *b);
+    return st;
+}
+
 int ng_cli_ingest(const ng_ingest_opts *o, char **inputs, int n, ng_ingest_counts *c)
 {
     memset(c, 0, sizeof *c);
@@ -181,12 +205,21 @@ int ng_cli_ingest(const ng_ingest_opts *o, char **inputs, int n, ng_ingest_count
     for (int t = 0; t < jobs; t++)
         threads[t] = g_thread_new("extract", worker, &p);
     /* Batches of documents per transaction: fast, and each document stays
-     * whole (a savepoint each).  A batch is committed every 256 documents. */
-    int batched = 0;
+     * whole (a savepoint each).  A batch is committed every 256 documents,
+     * after a second, and before waiting for a document still being
+     * extracted: the write lock is never held while nothing is written, or
+     * other processes writing to the same store time out (they wait 10 s). */
+    batch b = {0};
     ng_status store_failed = NG_OK;
-    long batch_new = 0, batch_replaced = 0; /* not stored until the batch commits */
-    for (guint i = 0; i < files->len; i++) {
+    guint i;
+    for (i = 0; i < files->len; i++) {
         g_mutex_lock(&p.lock);
+        if (b.open && !p.slots[i % p.window].done) {
+            g_mutex_unlock(&p.lock);
+            if ((store_failed = batch_end(store, o, &b, c)) != NG_OK)
+                break; /* input i not taken */
+            g_mutex_lock(&p.lock);
+        }
         while (!p.slots[i % p.window].done)
             g_cond_wait(&p.cond, &p.lock);
         p.slots[i % p.window].done = 0; /* free for input i + window */
@@ -207,8 +240,10 @@ int ng_cli_ingest(const ng_ingest_opts *o, char **inputs, int n, ng_ingest_count
                 c->failed++;
             } else {
                 ng_status st = NG_OK;
-                if (!batched && (st = ng_store_begin_batch(store, &err)) == NG_OK)
-                    batched = 1;
+                if (!b.open && (st = ng_store_begin_batch(store, &err)) == NG_OK) {
+                    b.open = 1;
+                    b.started = g_get_monotonic_time();
+                }
                 ng_add_result res = NG_ADD_INSERTED;
                 if (st != NG_ERR_IO)
                     st = ng_store_add_document(store, &sl->doc, &sl->x, o->replace, &res, &err);
@@ -219,27 +254,16 @@ int ng_cli_ingest(const ng_ingest_opts *o, char **inputs, int n, ng_ingest_count
                         store_failed = st;
                 } else if (res == NG_ADD_INSERTED) {
                     c->inserted++;
-                    batch_new += batched;
+                    b.added += b.open;
                 } else if (res == NG_ADD_REPLACED) {
                     c->replaced++;
-                    batch_replaced += batched;
+                    b.replaced += b.open;
                 } else {
                     c->unchanged++;
                 }
-                if (batched && (c->inserted + c->replaced) % 256 == 0) {
-                    if (ng_store_end_batch(store, &err)) {
-                        /* The batch was rolled back: its documents are not stored. */
-                        ng_cli_error("%s", err.text);
-                        ng_cli_error("%s: the last %ld document(s) were not stored", o->db,
-                                     batch_new + batch_replaced);
-                        c->inserted -= batch_new;
-                        c->replaced -= batch_replaced;
-                        c->failed += batch_new + batch_replaced;
-                        store_failed = NG_ERR_IO;
-                    }
-                    batched = 0;
-                    batch_new = batch_replaced = 0;
-                }
+                if (b.open && (b.added + b.replaced >= 256 || g_get_monotonic_time() - b.started > G_USEC_PER_SEC) &&
+                    batch_end(store, o, &b, c))
+                    store_failed = NG_ERR_IO;
             }
         }
         ng_extraction_clear(&sl->x);
@@ -249,37 +273,34 @@ int ng_cli_ingest(const ng_ingest_opts *o, char **inputs, int n, ng_ingest_count
         g_cond_broadcast(&p.cond);
         g_mutex_unlock(&p.lock);
         if (store_failed) {
-            /* Locked by another writer, disk full, read-only, damaged: every
-             * further document would fail the same way, each after waiting
-             * for the lock.  Stop, let the workers finish what they hold. */
-            g_mutex_lock(&p.lock);
-            size_t taken = p.next;
-            p.next = files->len;
-            g_cond_broadcast(&p.cond);
-            for (size_t k = i + 1; k < taken; k++) {
-                while (!p.slots[k % p.window].done)
-                    g_cond_wait(&p.cond, &p.lock);
-                p.slots[k % p.window].done = 0;
-                ng_extraction_clear(&p.slots[k % p.window].x);
-                ng_document_clear(&p.slots[k % p.window].doc);
-            }
-            g_mutex_unlock(&p.lock);
-            long rest = (long)files->len - (long)i - 1;
-            if (rest > 0)
-                ng_cli_error("%s: the store failed; stopping, %ld more input(s) not read", o->db, rest);
-            c->failed += rest;
+            i++;
             break;
         }
     }
+    if (store_failed) {
+        /* Locked by another writer, disk full, read-only, damaged: every
+         * further document would fail the same way, each after waiting for
+         * the lock.  Stop; let the workers finish what they hold. */
+        g_mutex_lock(&p.lock);
+        size_t taken = p.next;
+        p.next = files->len;
+        g_cond_broadcast(&p.cond);
+        for (size_t k = i; k < taken; k++) {
+            while (!p.slots[k % p.window].done)
+                g_cond_wait(&p.cond, &p.lock);
+            p.slots[k % p.window].done = 0;
+            ng_extraction_clear(&p.slots[k % p.window].x);
+            ng_document_clear(&p.slots[k % p.window].doc);
+        }
+        g_mutex_unlock(&p.lock);
+        long rest = (long)files->len - (long)i;
+        if (rest > 0)
+            ng_cli_error("%s: the store failed; stopping, %ld more input(s) not read", o->db, rest);
+        c->failed += rest;
+    }
     for (int t = 0; t < jobs; t++)
         g_thread_join(threads[t]);
-    if (batched && ng_store_end_batch(store, &err)) {
-        ng_cli_error("%s", err.text);
-        ng_cli_error("%s: the last %ld document(s) were not stored", o->db, batch_new + batch_replaced);
-        c->inserted -= batch_new;
-        c->replaced -= batch_replaced;
-        c->failed += batch_new + batch_replaced;
-    }
+    batch_end(store, o, &b, c);
     g_free(threads);
     g_free(p.slots);
     g_hash_table_destroy(p.known);

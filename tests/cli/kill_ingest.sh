@@ -1,4 +1,5 @@
-# SIGKILL at random moments: 20 kills of a 1000-document ingest (and 4 of a
+# SIGKILL at random moments: 20 kills of a 1000-document ingest (300 under
+# sanitizers), and 4 of a
 # build while it writes the graph files).  After each kill the store opens,
 # PRAGMA integrity_check is ok, every stored document is whole (its text is
 # the whole file, its rows are exactly those of a store built without kills)
@@ -7,6 +8,7 @@
 fz=$NG_SRC/tests/fuzz
 kills=${NG_KILLS:-20}
 n=1000
+[ "${NG_SANITIZED:-0}" = 1 ] && n=300 # ten times slower under ASan: fewer documents, as many kills
 python3 "$fz/make_docs.py" "$tmp/docs" $n
 start=$(date +%s.%N)
 "$NG" ingest --db "$tmp/ref.db" "$tmp/docs" 2>/dev/null
@@ -15,10 +17,10 @@ full=$(python3 -c "import sys; print(max(0.2, float(sys.argv[2]) - float(sys.arg
 echo "a full ingest takes ${full}s; killing at random moments within it"
 "$NG" export --db "$tmp/ref.db" --format json -o "$tmp/ref.json"
 RANDOM=${NG_KILL_SEED:-4242}
-survived=0 partial=0
+survived=0 partial=0 docs=0
 for i in $(seq 1 "$kills"); do
   # A complete store teaches nothing more: start again from an empty one.
-  if [ -f "$tmp/k.db" ] && python3 "$fz/check_store.py" "$tmp/k.db" --expect $n >/dev/null 2>&1; then
+  if [ "${docs:-0}" -eq $n ]; then
     rm -f "$tmp/k.db" "$tmp/k.db-wal" "$tmp/k.db-shm"
   fi
   delay=$(python3 -c "import sys; print(round(float(sys.argv[1]) * (0.05 + 1.1 * int(sys.argv[2]) / 32767), 3))" "$full" "$RANDOM")
@@ -32,6 +34,7 @@ for i in $(seq 1 "$kills"); do
   if [ $? -eq 0 ]; then
     survived=$((survived + 1))
     docs=$(echo "$out" | sed -n 's/.*: \([0-9]*\) documents.*/\1/p')
+    docs=${docs:-0}
     [ "${docs:-0}" -gt 0 ] && [ "${docs:-0}" -lt $n ] && partial=$((partial + 1))
     echo "kill $i after ${delay}s (exit $rc): $out"
   else

@@ -149,7 +149,7 @@ rc=$?
 check "file size limit: exit 1, not killed ($rc)" test $rc -eq 1
 check "file size limit: message" grep -qE "f.db: .*(disk full or file size limit|disk I/O error)" "$tmp/full.err"
 head -3 "$tmp/full.err"
-check "file size limit: store sound" python3 "$fz/check_store.py" "$tmp/f.db" --source "$tmp/a"
+check "file size limit: store sound" python3 "$fz/check_store.py" "$tmp/f.db" --source "$tmp/a" --source "$tmp/b"
 new=$(sed -n 's/^ingested \([0-9]*\) new.*/\1/p' "$tmp/full.err")
 stored=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM documents').fetchone()[0])" "$tmp/f.db")
 check "file size limit: the summary counts only what was stored ($new new, $stored in all)" test $((30 + ${new:-0})) -eq "$stored"

@@ -31,7 +31,7 @@ def per_doc(con):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("db")
-    ap.add_argument("--source")
+    ap.add_argument("--source", action="append", help="folder of the input files (may be given again)")
     ap.add_argument("--reference")
     ap.add_argument("--expect", type=int)
     ap.add_argument("--digest", action="store_true")
@@ -64,7 +64,10 @@ def main():
         if hashlib.sha256(text.encode("utf-8")).hexdigest() != sha:
             fail("document %s: text does not match its sha256" % doc_id)
         if a.source:
-            path = os.path.join(a.source, doc_id + ".txt")
+            paths = [os.path.join(d, doc_id + ".txt") for d in a.source]
+            path = next((p for p in paths if os.path.exists(p)), None)
+            if not path:
+                fail("document %s: no such input in %s" % (doc_id, ", ".join(a.source)))
             with open(path, "rb") as f:
                 if hashlib.sha256(f.read()).hexdigest() != sha:
                     fail("document %s: not the whole file %s" % (doc_id, path))
