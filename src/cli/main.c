@@ -1,5 +1,6 @@
 /* newsgraph: entry point and subcommand dispatch. */
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -39,6 +40,9 @@ int main(int argc, char **argv)
 {
     /* Numbers in every output use '.', whatever the user's locale. */
     setlocale(LC_ALL, "C");
+    /* Past a file size limit a write fails with EFBIG and is reported, instead
+     * of the process being killed halfway. */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         usage(stderr);
         return NG_EXIT_USAGE;
