@@ -311,7 +311,9 @@ ng_status ng_quantity_scan(const ng_lexicon *lex, const char *text, const ng_tok
                 if (hl > r + 1 && tokens[r + 1].kind == NG_TOK_NUMBER && last == i) {
                     double single;
                     ng_number_parse_digits(sstr(&s, r + 1), slen(&s, r + 1), &single);
-                    if (single != 0)
+                    /* "30 bis 5 Millionen" is not 30 million to 5 million: keep the
+                     * multiplier off the first number when it would invert the range. */
+                    if (single != 0 && lo * (h / single) <= h)
                         lo *= h / single;
                 }
                 if (is_year(&s, i, lo, last) && is_year(&s, r + 1, h, hl)) {

@@ -1057,17 +1057,15 @@ void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_
  * word is name-like (not an ordinary word or compound, not a role: see
  * ng_is_name_like), and no "©" comes before it in its sentence (a photo
  * credit the byline rules did not catch). */
-static int span_ok(const ctx *c, size_t first, size_t i, size_t j)
+/* copyright: index of the sentence's first "©" (spans after it are credits). */
+static int span_ok(const ctx *c, size_t copyright, size_t i, size_t j)
 {
     const ng_token *a = &c->seg.tokens[i], *b = &c->seg.tokens[j];
     if (a->kind != NG_TOK_WORD || b->kind != NG_TOK_WORD || !(a->flags & NG_TOKF_CAP) || !(b->flags & NG_TOKF_CAP))
         return 0;
     if (i == j && !ng_is_name_like(c, i))
         return 0;
-    for (size_t k = first; k < i; k++)
-        if (ng_tok_equals(c, k, "\xC2\xA9"))
-            return 0;
-    return 1;
+    return copyright >= i;
 }
 
 static ng_entity_type entity_type_of(ng_tag t)
@@ -1110,13 +1108,17 @@ ng_status ng_recognise_tagged(ctx *c)
         const ng_sentence *sn = &c->seg.sentences[s];
         ng_tagger_tag(tg, c->lex, toks + sn->first, sn->count, tags + sn->first, NULL);
         size_t end = sn->first + sn->count;
+        /* found once per sentence: scanning for it per span made long sentences quadratic */
+        size_t copyright = sn->first;
+        while (copyright < end && !ng_tok_equals(c, copyright, "\xC2\xA9"))
+            copyright++;
         for (size_t i = sn->first; i < end; i++) {
             if (!ng_tag_is_begin(tags[i]))
                 continue;
             size_t j = i;
             while (j + 1 < end && tags[j + 1] == tags[i] + 1)
                 j++;
-            int ok = span_ok(c, sn->first, i, j);
+            int ok = span_ok(c, copyright, i, j);
             for (size_t k = i; k <= j && ok; k++)
                 ok = c->tok_mention[k] == NG_NONE && !c->tok_credit[k];
             if (ok) {
