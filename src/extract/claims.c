@@ -35,6 +35,8 @@ static int clause_break(const ctx *c, size_t i)
                                         ng_tok_equals(c, i, ";") || ng_tok_equals(c, i, ".")));
 }
 
+static int ends_in(const ctx *c, size_t k, int (*is)(const ng_lexicon *, const char *, size_t));
+
 static int is_actor(const ent *e)
 {
     return e->type != NG_ENT_PLACE;
@@ -68,7 +70,9 @@ static int adjective_shaped(const ctx *c, size_t k)
 {
     const char *s = tok_str(c, k);
     size_t n = tok_len(c, k);
-    if (c->seg.tokens[k].kind != NG_TOK_WORD || (c->seg.tokens[k].flags & NG_TOKF_CAP) || n < 4 ||
+    /* capitalised only because it opens the sentence: "Lokale Medien berichteten" */
+    int cap_only_first = (c->seg.tokens[k].flags & NG_TOKF_SENT_START) && ng_lex_is_lower_word(c->lex, s, n);
+    if (c->seg.tokens[k].kind != NG_TOK_WORD || ((c->seg.tokens[k].flags & NG_TOKF_CAP) && !cap_only_first) || n < 4 ||
         ng_lex_is_determiner(c->lex, s, n) || ng_lex_verb_get(c->lex, s, n) || ng_lex_is_preposition(c->lex, s, n))
         return 0;
     return s[n - 1] == 'e' || (n > 4 && s[n - 2] == 'e' && strchr("nrsm", s[n - 1]));
@@ -171,8 +175,7 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
             r = ng_lex_role_get(c->lex, h + hl, (size_t)(s + tok_len(c, j) - h - hl));
     }
     if (!r) {
-        if (speaker_slot && (definite || indefinite || adjs) &&
-            ng_lex_is_institution(c->lex, tok_str(c, j), tok_len(c, j))) {
+        if (speaker_slot && (definite || indefinite || adjs) && ends_in(c, j, ng_lex_is_institution)) {
             gchar *noun = g_strndup(tok_str(c, j), tok_len(c, j));
             size_t e = make_anonymous(c, NG_ENT_ORGANIZATION, adj_first, j, noun);
             g_free(noun);
@@ -425,6 +428,60 @@ static int punct_break(const ctx *c, size_t i)
                                                      ng_tok_equals(c, i, ";") || ng_tok_equals(c, i, "."));
 }
 
+/* After "…, berichtete" stands either the subject ("die Zeitung", "er",
+ * "Selenskyj") or the rest of the predicate ("mit", ", dass", "in Kiew"). */
+static int apposition_subject_follows(const ctx *c, size_t verb)
+{
+    size_t k = verb + 1;
+    if (k >= c->seg.ntokens || c->tok_sentence[k] != c->tok_sentence[verb])
+        return 0;
+    const ng_token *t = &c->seg.tokens[k];
+    if (t->kind != NG_TOK_WORD)
+        return 0;
+    if (is_article(c, k) || ng_lex_pronoun(c->lex, tok_str(c, k), tok_len(c, k)))
+        return 1;
+    if (c->tok_mention[k] != NG_NONE || (t->flags & NG_TOKF_CAP))
+        return 1;
+    return adjective_shaped(c, k);
+}
+
+/* The subject that opens the sentence and is followed by an apposition:
+ * its first segment (up to the first comma) as a noun phrase, or a person
+ * named in the apposition. */
+static size_t apposition_subject(ctx *c, size_t first, size_t verb, const unsigned char *in_quote)
+{
+    size_t k = first;
+    if (k < verb && (ng_tok_iequals(c, k, "wie") || ng_tok_iequals(c, k, "so")))
+        k++;
+    size_t seg_end = k;
+    while (seg_end < verb && !punct_break(c, seg_end))
+        seg_end++;
+    if (seg_end == k || seg_end >= verb)
+        return NG_NONE;
+    for (size_t i = first; i < verb; i++)
+        if (in_quote[i])
+            return NG_NONE;
+    /* a person in the first segment or in the apposition */
+    for (size_t i = k; i < verb; i++) {
+        size_t a = named_actor(c, i);
+        if (a == NG_NONE || ((ent *)c->ents->pdata[a])->type != NG_ENT_PERSON)
+            continue;
+        size_t m0 = g_array_index(c->mentions, mention, c->tok_mention[i]).first_tok;
+        if (m0 > k && (ng_lex_is_preposition(c->lex, tok_str(c, m0 - 1), tok_len(c, m0 - 1)) ||
+                       ng_tok_iequals(c, m0 - 1, "des") || ng_tok_iequals(c, m0 - 1, "der")))
+            continue;
+        return a;
+    }
+    size_t last;
+    size_t a = anonymous_at(c, k, seg_end, &last, 1);
+    if (a != NG_NONE)
+        return a;
+    a = named_actor(c, k);
+    if (a != NG_NONE)
+        return a;
+    return noun_phrase_speaker(c, k, seg_end);
+}
+
 static size_t subject_before(ctx *c, size_t verb, size_t first, const unsigned char *in_quote)
 {
     /* The clause runs back to a comma or colon; quoted words inside it
@@ -434,8 +491,11 @@ static size_t subject_before(ctx *c, size_t verb, size_t first, const unsigned c
            !(c->seg.tokens[start - 1].kind == NG_TOK_QUOTE_CLOSE && start == verb))
         start--;
     if (start == verb) {
-        /* "Kyrylo Budanow, Chef des Dienstes, erwartete": a person opening
-         * the sentence, set off by a comma, before the verb. */
+        /* "Kyrylo Budanow, Chef des Dienstes, erwartete", "Der Sprecher des
+         * Programms, Tomson Phiri, teilte mit", "Wie der Direktor des Amtes,
+         * Smith D., mitteilte": a subject with an apposition set off by
+         * commas.  Not when the verb is followed by its subject ("…, sagte
+         * er") or what comes first is a quotation or a clause. */
         if (verb > first && ng_tok_equals(c, verb - 1, ",")) {
             size_t a = named_actor(c, first);
             if (a != NG_NONE && ((ent *)c->ents->pdata[a])->type == NG_ENT_PERSON) {
@@ -443,6 +503,8 @@ static size_t subject_before(ctx *c, size_t verb, size_t first, const unsigned c
                 if (m1 + 1 < verb && ng_tok_equals(c, m1 + 1, ","))
                     return a;
             }
+            if (!apposition_subject_follows(c, verb))
+                return apposition_subject(c, first, verb, in_quote);
         }
         return NG_NONE;
     }
@@ -754,7 +816,8 @@ ng_status ng_find_claims(ctx *c)
                     !((ent *)c->ents->pdata[after])->anonymous)
                     subj = after;
             }
-            if (subj == NG_NONE)
+            /* "berichtete, dass …": what follows the comma is the report, not its speaker */
+            if (subj == NG_NONE && !(q.verb + 1 < b && clause_break(c, q.verb + 1)))
                 subj = actor_after(c, q.verb + 1, b, 8);
             if (subj == NG_NONE) {
                 /* "…, sagten Experten." */
