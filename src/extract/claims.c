@@ -94,7 +94,10 @@ static size_t make_anonymous(ctx *c, ng_entity_type type, size_t adj_first, size
             cut = n - 2;
         else if (n > 2 && s[n - 1] == 'e')
             cut = n - 1;
-        g_string_append_len(label, s, (gssize)cut);
+        /* adjectives are lower case, also when they open the sentence */
+        gchar *adj = g_utf8_strdown(s, (gssize)cut);
+        g_string_append(label, adj);
+        g_free(adj);
         g_string_append(label, type == NG_ENT_PERSON ? "er " : "e ");
     }
     g_string_append(label, base);
@@ -146,7 +149,9 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
             return a;
         }
     }
-    if (definite && !adjs && ng_lex_is_media_noun(c->lex, tok_str(c, j), tok_len(c, j))) {
+    /* (a plural, "die Medien", "die Zeitungen", means several, not the last one) */
+    if (definite && !adjs && ng_lex_is_media_noun(c->lex, tok_str(c, j), tok_len(c, j)) &&
+        !(tok_len(c, j) > 2 && (tok_str(c, j)[tok_len(c, j) - 1] == 'n'))) {
         /* "berichtete das Blatt": the outlet named last before here */
         size_t best = NG_NONE;
         for (size_t ss = c->tok_sentence[j] + 1; ss-- > 0 && best == NG_NONE;) {
@@ -395,7 +400,7 @@ static size_t noun_phrase_speaker(ctx *c, size_t from, size_t to)
         return NG_NONE;
     size_t k = from;
     static const char *const quant[] = {"einige", "viele", "mehrere", "alle", "beide", "zahlreiche", "manche"};
-    while (k < to && (is_article(c, k) || adjective_shaped(c, k)))
+    while (k < to && is_article(c, k))
         k++;
     for (size_t q = 0; q < G_N_ELEMENTS(quant) && k < to; q++)
         if (ng_tok_iequals(c, k, quant[q]))

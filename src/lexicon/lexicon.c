@@ -637,18 +637,24 @@ int ng_lex_folded_max(const ng_lexicon *lex, const char *s, size_t n)
     return r;
 }
 
-int ng_lex_is_institution(const ng_lexicon *lex, const char *s, size_t n)
+/* A noun of the set, or its plural or genitive: "Organisationen",
+ * "Behörden", "des Ministeriums", "Zeitungen". */
+static int contains_inflected(GHashTable *set, const char *s, size_t n)
 {
-    if (contains(lex->institutions, s, n))
+    if (contains(set, s, n))
         return 1;
-    /* plurals: "Organisationen", "Behörden" */
-    static const char *const endings[] = {"en", "n", "e"};
+    static const char *const endings[] = {"en", "n", "e", "es", "s"};
     for (size_t i = 0; i < G_N_ELEMENTS(endings); i++) {
         size_t el = strlen(endings[i]);
-        if (n > el + 3 && memcmp(s + n - el, endings[i], el) == 0 && contains(lex->institutions, s, n - el))
+        if (n > el + 3 && memcmp(s + n - el, endings[i], el) == 0 && contains(set, s, n - el))
             return 1;
     }
     return 0;
+}
+
+int ng_lex_is_institution(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return contains_inflected(lex->institutions, s, n);
 }
 
 int ng_lex_is_credit_marker(const ng_lexicon *lex, const char *s, size_t n)
@@ -658,7 +664,7 @@ int ng_lex_is_credit_marker(const ng_lexicon *lex, const char *s, size_t n)
 
 int ng_lex_is_media_noun(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return contains(lex->media_nouns, s, n);
+    return contains_inflected(lex->media_nouns, s, n);
 }
 
 int ng_lex_is_preposition(const ng_lexicon *lex, const char *s, size_t n)
