@@ -36,6 +36,7 @@ static int clause_break(const ctx *c, size_t i)
 }
 
 static int ends_in(const ctx *c, size_t k, int (*is)(const ng_lexicon *, const char *, size_t));
+static int punct_break(const ctx *c, size_t i);
 
 static int is_actor(const ent *e)
 {
@@ -78,6 +79,22 @@ static int adjective_shaped(const ctx *c, size_t k)
     return s[n - 1] == 'e' || (n > 4 && s[n - 2] == 'e' && strchr("nrsm", s[n - 1]));
 }
 
+/* A place's adjective in -er, capitalised and not inflected: "das Schweriner
+ * Umweltministerium", "die Hamburger Stadtreinigung" (a one-word mention of
+ * the place). */
+static int place_adjective(const ctx *c, size_t k)
+{
+    size_t mi = c->tok_mention[k];
+    if (mi == NG_NONE)
+        return 0;
+    const mention *m = &g_array_index(c->mentions, mention, mi);
+    const ent *e = c->ents->pdata[m->entity];
+    size_t n = tok_len(c, k);
+    return m->first_tok == k && m->last_tok == k && (e->type == NG_ENT_PLACE || e->type == NG_ENT_COUNTRY) &&
+           n > 4 && memcmp(tok_str(c, k) + n - 2, "er", 2) == 0 && k + 1 < c->seg.ntokens &&
+           (c->seg.tokens[k + 1].flags & NG_TOKF_CAP) && c->tok_mention[k + 1] == NG_NONE;
+}
+
 /* An unnamed source: "ein ukrainischer Militärbeamter", "westliche
  * Diplomaten"; or, with a definite article, the holder of a role the text
  * named before ("der Sprecher" after "Sprecher John Kirby"). */
@@ -87,6 +104,11 @@ static size_t make_anonymous(ctx *c, ng_entity_type type, size_t adj_first, size
     for (size_t k = adj_first; k < j; k++) {
         const char *s = tok_str(c, k);
         size_t n = tok_len(c, k);
+        if (place_adjective(c, k)) { /* "Schweriner" does not inflect */
+            g_string_append_len(label, s, (gssize)n);
+            g_string_append_c(label, ' ');
+            continue;
+        }
         /* Adjective in its strong masculine form: "ukrainischen" → "ukrainischer". */
         size_t cut = n;
         if (n > 3 && (strncmp(s + n - 2, "en", 2) == 0 || strncmp(s + n - 2, "em", 2) == 0 ||
@@ -130,7 +152,7 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
     if (j < end && c->tok_mention[j] != NG_NONE &&
         g_array_index(c->mentions, mention, c->tok_mention[j]).last_tok > j)
         return NG_NONE;
-    while (j < end && j < adj_first + 3 && adjective_shaped(c, j))
+    while (j < end && j < adj_first + 3 && (adjective_shaped(c, j) || (j > i && place_adjective(c, j))))
         j++;
     size_t adjs = j - adj_first;
     if (j >= end || c->seg.tokens[j].kind != NG_TOK_WORD)
@@ -142,6 +164,27 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
         if (c->seg.tokens[k].kind == NG_TOK_QUOTE_OPEN && k + 1 < end)
             k++;
         size_t a = named_actor(c, k);
+        /* "der Sender „Channel 10“", "die Partei „Die Linke“": an unknown name in
+         * quotation marks after an outlet's or a body's noun names it */
+        if (a == NG_NONE && k > j + 1 && c->tok_mention[k] == NG_NONE && (c->seg.tokens[k].flags & NG_TOKF_CAP)) {
+            int media = ends_in(c, j, ng_lex_is_media_noun);
+            if (media || ends_in(c, j, ng_lex_is_institution)) {
+                size_t close = k;
+                while (close < end && close < k + 6 && c->seg.tokens[close].kind != NG_TOK_QUOTE_CLOSE &&
+                       c->seg.tokens[close].kind != NG_TOK_QUOTE_OPEN && c->tok_mention[close] == NG_NONE &&
+                       !punct_break(c, close))
+                    close++;
+                if (close < end && close > k && c->seg.tokens[close].kind == NG_TOK_QUOTE_CLOSE) {
+                    uint32_t s0 = c->seg.tokens[k].start, s1 = c->seg.tokens[close - 1].end;
+                    gchar *label = g_strndup(c->text + s0, s1 - s0);
+                    a = ng_ctx_entity(c, media ? NG_ENT_MEDIA : NG_ENT_ORGANIZATION, label, 0);
+                    ng_ctx_mention(c, a, k, close - 1, s0, s1);
+                    g_free(label);
+                    *last = close;
+                    return a;
+                }
+            }
+        }
         if (a != NG_NONE && (ng_lex_role_get(c->lex, tok_str(c, j), tok_len(c, j)) ||
                              ng_lex_is_media_noun(c->lex, tok_str(c, j), tok_len(c, j)) ||
                              ng_find_hyphen(tok_str(c, j), tok_len(c, j), 0, &(size_t){0}))) {
@@ -406,7 +449,8 @@ static size_t noun_phrase_speaker(ctx *c, size_t from, size_t to)
         if (ng_tok_iequals(c, k, quant[q]))
             k++;
     size_t adj_first = k;
-    while (k < to && adjective_shaped(c, k))
+    /* the last word is the noun: "Angehörige beklagten" */
+    while (k + 1 < to && (adjective_shaped(c, k) || place_adjective(c, k)))
         k++;
     if (k + 1 != to || c->seg.tokens[k].kind != NG_TOK_WORD || !(c->seg.tokens[k].flags & NG_TOKF_CAP) ||
         c->tok_mention[k] != NG_NONE || ng_lex_pronoun(c->lex, tok_str(c, k), tok_len(c, k)) ||
@@ -487,13 +531,30 @@ static size_t apposition_subject(ctx *c, size_t first, size_t verb, const unsign
     return noun_phrase_speaker(c, k, seg_end);
 }
 
+/* A closing mark right before the verb ends a name, not a quotation, when
+ * what it encloses is a few words starting with a capital after a noun:
+ * "Der Fernsehsender „Silverbird“ berichtete". */
+static int quoted_name_before(const ctx *c, size_t verb, size_t first)
+{
+    size_t close = verb - 1, open = close;
+    while (open > first && c->seg.tokens[open].kind != NG_TOK_QUOTE_OPEN && close - open < 6)
+        open--;
+    if (c->seg.tokens[open].kind != NG_TOK_QUOTE_OPEN || open + 1 >= close || open == first)
+        return 0;
+    const ng_token *w = &c->seg.tokens[open + 1], *before = &c->seg.tokens[open - 1];
+    for (size_t k = open + 1; k < close; k++)
+        if (c->seg.tokens[k].kind == NG_TOK_PUNCT && !ng_tok_equals(c, k, "-") && !ng_tok_equals(c, k, "&"))
+            return 0;
+    return (w->flags & NG_TOKF_CAP) && before->kind == NG_TOK_WORD && (before->flags & NG_TOKF_CAP);
+}
+
 static size_t subject_before(ctx *c, size_t verb, size_t first, const unsigned char *in_quote)
 {
     /* The clause runs back to a comma or colon; quoted words inside it
      * ("als „de-facto-Komplizen“ bezeichnet") are skipped, not a boundary. */
     size_t start = verb;
     while (start > first && !punct_break(c, start - 1) &&
-           !(c->seg.tokens[start - 1].kind == NG_TOK_QUOTE_CLOSE && start == verb))
+           !(c->seg.tokens[start - 1].kind == NG_TOK_QUOTE_CLOSE && start == verb && !quoted_name_before(c, verb, first)))
         start--;
     if (start == verb) {
         /* "Kyrylo Budanow, Chef des Dienstes, erwartete", "Der Sprecher des
@@ -566,6 +627,47 @@ static size_t subject_before(ctx *c, size_t verb, size_t first, const unsigned c
             return a;
     }
     return found;
+}
+
+/* A reporting verb in the passive ("wurden gemeldet", "bestätigt wurde",
+ * "wird … zurückgewiesen"): its subject is what was reported, the speaker
+ * only an agent with "von"/"durch".  A form of "werden" in the clause and a
+ * participle-shaped verb ("…t", "ge…"); "wird sagen" (future) is no passive. */
+static int passive_at(const ctx *c, size_t verb, size_t a, size_t b)
+{
+    const char *v = tok_str(c, verb);
+    size_t vn = tok_len(c, verb);
+    int participle = (vn > 3 && v[vn - 1] == 't') || (vn > 4 && g_strstr_len(v, (gssize)vn, "ge") != NULL);
+    if (!participle)
+        return 0;
+    static const char *const werden[] = {"wird", "wurde", "wurden", "werden", "worden", "würde", "würden", "werde"};
+    size_t from = verb, to = verb;
+    while (from > a && !clause_break(c, from - 1))
+        from--;
+    while (to + 1 < b && !clause_break(c, to + 1))
+        to++;
+    for (size_t k = from; k <= to; k++)
+        for (size_t w = 0; w < G_N_ELEMENTS(werden); w++)
+            if (k != verb && ng_tok_iequals(c, k, werden[w]))
+                return 1;
+    return 0;
+}
+
+/* The agent of a passive report: "von der Polizei bestätigt". */
+static size_t passive_agent(ctx *c, size_t verb, size_t a, size_t b)
+{
+    size_t from = verb, to = verb;
+    while (from > a && !clause_break(c, from - 1))
+        from--;
+    while (to + 1 < b && !clause_break(c, to + 1))
+        to++;
+    for (size_t k = from; k < to; k++)
+        if ((ng_tok_iequals(c, k, "von") || ng_tok_iequals(c, k, "vom") || ng_tok_iequals(c, k, "durch")) && k + 1 <= to) {
+            size_t ag = actor_after(c, k + 1, to + 1, 6);
+            if (ag != NG_NONE)
+                return ag;
+        }
+    return NG_NONE;
 }
 
 static size_t pronoun_near(ctx *c, size_t v, size_t first, size_t end)
@@ -805,7 +907,10 @@ ng_status ng_find_claims(ctx *c)
             if (last_claim_group != NG_NONE && last_claim_group + 1 == s)
                 speaker = last_speaker;
         }
-        if (q.verb != NG_NONE && !impersonal) {
+        if (q.verb != NG_NONE && !impersonal && speaker == NG_NONE && passive_at(c, q.verb, a, b)) {
+            speaker = passive_agent(c, q.verb, a, b);
+            cue = q.v->lemma;
+        } else if (q.verb != NG_NONE && !impersonal) {
             size_t subj = NG_NONE;
             /* "sagte er", "fügte sie hinzu": the last person who spoke. */
             if (q.verb + 1 < b && ng_lex_pronoun(c->lex, tok_str(c, q.verb + 1), tok_len(c, q.verb + 1)))
