@@ -618,6 +618,21 @@ static size_t subject_before(ctx *c, size_t verb, size_t first, const unsigned c
                              ng_tok_iequals(c, np, "so")))
             np++;
         found = noun_phrase_speaker(c, np, verb);
+        if (found == NG_NONE && np == first) {
+            /* The verb stands late ("Einige Gewerkschaften wollen … aufrufen"):
+             * the first constituent, up to the finite verb, is the subject. */
+            size_t fv = np;
+            while (fv < verb && !(c->seg.tokens[fv].flags & NG_TOKF_CAP && fv > np) &&
+                   (is_article(c, fv) || adjective_shaped(c, fv) || fv == np))
+                fv++;
+            while (fv < verb && (c->seg.tokens[fv].flags & NG_TOKF_CAP) && c->seg.tokens[fv].kind == NG_TOK_WORD)
+                fv++;
+            if (fv < verb && fv > np && c->seg.tokens[fv].kind == NG_TOK_WORD &&
+                !ng_lex_is_preposition(c->lex, tok_str(c, fv), tok_len(c, fv)) &&
+                !ng_lex_is_determiner(c->lex, tok_str(c, fv), tok_len(c, fv)) && !ng_tok_iequals(c, fv, "und") &&
+                !ng_tok_iequals(c, fv, "oder"))
+                found = noun_phrase_speaker(c, np, fv);
+        }
     }
     if (found == NG_NONE && start > first) {
         /* "Andriy Kovalenko, Leiter des Zentrums, schrieb": the subject
@@ -883,6 +898,15 @@ ng_status ng_find_claims(ctx *c)
         find_cues(c, a, b, in_quote, &q);
         size_t speaker = NG_NONE, reporter = NG_NONE;
         const char *cue = "";
+        /* "Wie X mitteilte, ist … nach Auffassung der Kanzlerin …": the opening
+         * "wie" clause frames the report; sources named inside it are content. */
+        if (q.verb != NG_NONE && ng_tok_iequals(c, a, "wie") && !q.berufung) {
+            int framed = 1;
+            for (size_t k = a; k < q.verb && framed; k++)
+                framed = !punct_break(c, k);
+            if (framed)
+                q.before = q.after = q.adj_source = NG_NONE;
+        }
         if (q.adj_source != NG_NONE) {
             /* "nach japanischen Angaben": Japan */
             speaker = g_array_index(c->mentions, mention, c->tok_mention[q.adj_source]).entity;
