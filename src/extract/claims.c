@@ -95,6 +95,28 @@ static int place_adjective(const ctx *c, size_t k)
            (c->seg.tokens[k + 1].flags & NG_TOKF_CAP) && c->tok_mention[k + 1] == NG_NONE;
 }
 
+/* A name in quotation marks that the recogniser did not know: up to five
+ * words from k, starting with a capital, closed before any punctuation. */
+static size_t quoted_name_at(ctx *c, size_t k, size_t end, ng_entity_type type, size_t *last)
+{
+    if (k >= end || c->tok_mention[k] != NG_NONE || !(c->seg.tokens[k].flags & NG_TOKF_CAP))
+        return NG_NONE;
+    size_t close = k;
+    while (close < end && close < k + 6 && c->seg.tokens[close].kind != NG_TOK_QUOTE_CLOSE &&
+           c->seg.tokens[close].kind != NG_TOK_QUOTE_OPEN && c->tok_mention[close] == NG_NONE &&
+           !punct_break(c, close))
+        close++;
+    if (close >= end || close == k || c->seg.tokens[close].kind != NG_TOK_QUOTE_CLOSE)
+        return NG_NONE;
+    uint32_t s0 = c->seg.tokens[k].start, s1 = c->seg.tokens[close - 1].end;
+    gchar *label = g_strndup(c->text + s0, s1 - s0);
+    size_t a = ng_ctx_entity(c, type, label, 0);
+    ng_ctx_mention(c, a, k, close - 1, s0, s1);
+    g_free(label);
+    *last = close;
+    return a;
+}
+
 /* An unnamed source: "ein ukrainischer Militärbeamter", "westliche
  * Diplomaten"; or, with a definite article, the holder of a role the text
  * named before ("der Sprecher" after "Sprecher John Kirby"). */
@@ -155,6 +177,9 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
     while (j < end && j < adj_first + 3 && (adjective_shaped(c, j) || (j > i && place_adjective(c, j))))
         j++;
     size_t adjs = j - adj_first;
+    /* "berichtete die „Automobilwoche“": a quoted name right after the article */
+    if (speaker_slot && (definite || indefinite) && j < end && c->seg.tokens[j].kind == NG_TOK_QUOTE_OPEN)
+        return quoted_name_at(c, j + 1, end, NG_ENT_ORGANIZATION, last);
     if (j >= end || c->seg.tokens[j].kind != NG_TOK_WORD)
         return NG_NONE;
     /* "der ukrainische Präsident Wolodymyr Selenskyj", "der Sender N-tv": the
@@ -166,23 +191,12 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
         size_t a = named_actor(c, k);
         /* "der Sender „Channel 10“", "die Partei „Die Linke“": an unknown name in
          * quotation marks after an outlet's or a body's noun names it */
-        if (a == NG_NONE && k > j + 1 && c->tok_mention[k] == NG_NONE && (c->seg.tokens[k].flags & NG_TOKF_CAP)) {
+        if (a == NG_NONE && k > j + 1) {
             int media = ends_in(c, j, ng_lex_is_media_noun);
             if (media || ends_in(c, j, ng_lex_is_institution)) {
-                size_t close = k;
-                while (close < end && close < k + 6 && c->seg.tokens[close].kind != NG_TOK_QUOTE_CLOSE &&
-                       c->seg.tokens[close].kind != NG_TOK_QUOTE_OPEN && c->tok_mention[close] == NG_NONE &&
-                       !punct_break(c, close))
-                    close++;
-                if (close < end && close > k && c->seg.tokens[close].kind == NG_TOK_QUOTE_CLOSE) {
-                    uint32_t s0 = c->seg.tokens[k].start, s1 = c->seg.tokens[close - 1].end;
-                    gchar *label = g_strndup(c->text + s0, s1 - s0);
-                    a = ng_ctx_entity(c, media ? NG_ENT_MEDIA : NG_ENT_ORGANIZATION, label, 0);
-                    ng_ctx_mention(c, a, k, close - 1, s0, s1);
-                    g_free(label);
-                    *last = close;
+                a = quoted_name_at(c, k, end, media ? NG_ENT_MEDIA : NG_ENT_ORGANIZATION, last);
+                if (a != NG_NONE)
                     return a;
-                }
             }
         }
         if (a != NG_NONE && (ng_lex_role_get(c->lex, tok_str(c, j), tok_len(c, j)) ||
@@ -364,6 +378,13 @@ static size_t actor_after(ctx *c, size_t i, size_t end, size_t window)
             }
             break;
         }
+        /* "laut Automobilwoche an den Bau des Audi A4": a preposition ends the
+         * source's phrase ("von", "für", "aus", "bei" may stand inside it) */
+        if (k > i + 1 && c->seg.tokens[k].kind == NG_TOK_WORD && ng_lex_is_preposition(c->lex, tok_str(c, k), tok_len(c, k)) &&
+            !ng_tok_iequals(c, k, "von") && !ng_tok_iequals(c, k, "vom") && !ng_tok_iequals(c, k, "für") &&
+            !ng_tok_iequals(c, k, "aus") && !ng_tok_iequals(c, k, "bei") && !ng_tok_iequals(c, k, "zur") &&
+            !ng_tok_iequals(c, k, "zum"))
+            break;
         if (c->seg.tokens[k].kind == NG_TOK_WORD && ng_lex_role_get(c->lex, tok_str(c, k), tok_len(c, k)))
             saw_role = 1;
         size_t a = named_actor(c, k);
@@ -979,15 +1000,23 @@ ng_status ng_find_claims(ctx *c)
             }
         }
         int continuation = 0;
+        int own_source = q.before != NG_NONE || q.after != NG_NONE || q.adj_source != NG_NONE;
+        /* "so der Geheimdienstmitarbeiter" with nobody of that role met before:
+         * most likely the one who spoke last */
+        for (size_t k = q.before; own_source && q.before != NG_NONE && k < b && k < q.before + 4; k++)
+            if (c->seg.tokens[k].kind == NG_TOK_WORD && ends_in(c, k, role_word))
+                own_source = 0;
         if (speaker == NG_NONE && last_claim_group != NG_NONE && last_claim_group + 1 == s) {
             for (size_t i = a; i < b && !continuation; i++)
                 continuation = !in_quote[i] && c->seg.tokens[i].kind == NG_TOK_WORD &&
                                (ng_lex_is_continuation(c->lex, tok_str(c, i), tok_len(c, i)) ||
                                 ng_lex_is_subjunctive(c->lex, tok_str(c, i), tok_len(c, i)));
-            if ((continuation || q.quote) && q.verb == NG_NONE)
+            /* a source cue of its own ("Berichten zufolge", "laut Angaben") that
+             * names nobody does not make the sentence the last speaker's */
+            if ((continuation || q.quote) && q.verb == NG_NONE && !own_source)
                 speaker = last_speaker;
         }
-        if (speaker == NG_NONE && q.verb == NG_NONE) {
+        if (speaker == NG_NONE && q.verb == NG_NONE && !own_source) {
             s = e + 1;
             continue;
         }
