@@ -481,8 +481,14 @@ static size_t noun_phrase_speaker(ctx *c, size_t from, size_t to)
     ng_entity_type type = ends_in(c, k, ng_lex_is_institution) ? NG_ENT_ORGANIZATION
                           : ends_in(c, k, ng_lex_is_media_noun) ? NG_ENT_MEDIA
                                                                 : NG_ENT_PERSON;
-    if (type == NG_ENT_PERSON && !ends_in(c, k, role_word))
-        return NG_NONE; /* "die Hinrichtung" is no speaker: only roles, bodies and outlets */
+    int local = 0; /* "die Hamburger Stadtreinigung": a place's body */
+    for (size_t m = adj_first; m < k; m++)
+        local |= place_adjective(c, m);
+    if (type == NG_ENT_PERSON && !ends_in(c, k, role_word)) {
+        if (!local)
+            return NG_NONE; /* "die Hinrichtung" is no speaker: only roles, bodies and outlets */
+        type = NG_ENT_ORGANIZATION;
+    }
     gchar *noun = g_strndup(tok_str(c, k), tok_len(c, k));
     size_t e = make_anonymous(c, type, adj_first, k, noun);
     g_free(noun);
@@ -964,8 +970,8 @@ ng_status ng_find_claims(ctx *c)
                 subj = subject_before(c, q.verb, a, in_quote);
             /* "Der Zeitung sagte Filep Karma": a named person right after the
              * verb is the subject; what stands first was the addressee. */
-            if (subj != NG_NONE && (((ent *)c->ents->pdata[subj])->anonymous ||
-                                    ((ent *)c->ents->pdata[subj])->type != NG_ENT_PERSON)) {
+            if (subj != NG_NONE && !(q.verb + 1 < b && clause_break(c, q.verb + 1)) &&
+                (((ent *)c->ents->pdata[subj])->anonymous || ((ent *)c->ents->pdata[subj])->type != NG_ENT_PERSON)) {
                 size_t after = actor_after(c, q.verb + 1, MIN(b, q.verb + 4), 3);
                 if (after != NG_NONE && ((ent *)c->ents->pdata[after])->type == NG_ENT_PERSON &&
                     !((ent *)c->ents->pdata[after])->anonymous)
@@ -1016,7 +1022,9 @@ ng_status ng_find_claims(ctx *c)
             if ((continuation || q.quote) && q.verb == NG_NONE && !own_source)
                 speaker = last_speaker;
         }
-        if (speaker == NG_NONE && q.verb == NG_NONE && !own_source) {
+        /* a report goes on after a claim whose speaker is unknown: still a claim */
+        int goes_on = (continuation || q.quote) && last_claim_group != NG_NONE && last_claim_group + 1 == s;
+        if (speaker == NG_NONE && q.verb == NG_NONE && !own_source && !goes_on) {
             s = e + 1;
             continue;
         }
@@ -1069,6 +1077,9 @@ ng_status ng_find_claims(ctx *c)
             }
         }
         g_hash_table_destroy(seen);
+        /* a claim nobody could be found for ends the last speaker's report */
+        if (speaker == NG_NONE)
+            last_speaker = NG_NONE;
         if (speaker != NG_NONE) {
             last_speaker = speaker;
             ent *se = c->ents->pdata[speaker];
