@@ -37,6 +37,7 @@ static int clause_break(const ctx *c, size_t i)
 
 static int ends_in(const ctx *c, size_t k, int (*is)(const ng_lexicon *, const char *, size_t));
 static int punct_break(const ctx *c, size_t i);
+static int unowned_speech_noun(const ctx *c, size_t k, size_t end);
 
 static int is_actor(const ent *e)
 {
@@ -378,6 +379,8 @@ static size_t actor_after(ctx *c, size_t i, size_t end, size_t window)
             }
             break;
         }
+        if (unowned_speech_noun(c, k, end))
+            break; /* "nach bisher unbestätigten Berichten wurde der Firma Boeing …" */
         /* "laut Automobilwoche an den Bau des Audi A4": a preposition ends the
          * source's phrase ("von", "für", "aus", "bei" may stand inside it) */
         if (k > i + 1 && c->seg.tokens[k].kind == NG_TOK_WORD && ng_lex_is_preposition(c->lex, tok_str(c, k), tok_len(c, k)) &&
@@ -453,6 +456,31 @@ static int ends_in(const ctx *c, size_t k, int (*is)(const ng_lexicon *, const c
 static int role_word(const ng_lexicon *lex, const char *s, size_t n)
 {
     return ng_lex_role_get(lex, s, n) != NULL;
+}
+
+static int speech_noun_word(const ng_lexicon *lex, const char *s, size_t n)
+{
+    char low[64];
+    if (!ng_lex_lower(low, sizeof low, s, n))
+        return 0;
+    const ng_lex_cue *cue = ng_lex_cue_get(lex, low);
+    return cue && cue->kind == NG_CUE_SPEECH_NOUN;
+}
+
+/* "Medienberichten", "Angaben", "Polizeiangaben" not followed by whose they
+ * are ("der Polizei", "von X", a name): a report without a named source. */
+static int unowned_speech_noun(const ctx *c, size_t k, size_t end)
+{
+    if (c->seg.tokens[k].kind != NG_TOK_WORD || !(c->seg.tokens[k].flags & NG_TOKF_CAP) ||
+        c->tok_mention[k] != NG_NONE || !ends_in(c, k, speech_noun_word))
+        return 0;
+    if (k + 1 >= end)
+        return 1;
+    static const char *const owner[] = {"des", "der", "von", "vom", "eines", "einer", "aus"};
+    for (size_t o = 0; o < G_N_ELEMENTS(owner); o++)
+        if (ng_tok_iequals(c, k + 1, owner[o]))
+            return 0;
+    return c->tok_mention[k + 1] == NG_NONE && c->seg.tokens[k + 1].kind != NG_TOK_QUOTE_OPEN;
 }
 
 /* A plain noun phrase as speaker ("Augenzeugen berichteten", "sagten
@@ -946,7 +974,7 @@ ng_status ng_find_claims(ctx *c)
                 speaker = g_array_index(c->mentions, mention, c->tok_mention[q.before]).entity;
             cue = q.berufung ? "unter Berufung auf" : q.cue_text;
         }
-        if (speaker == NG_NONE && q.after != NG_NONE) {
+        if (speaker == NG_NONE && q.after != NG_NONE && !unowned_speech_noun(c, q.after, b)) {
             speaker = actor_before(c, q.after + 1, a, 6);
             cue = q.cue_text;
         }
@@ -955,7 +983,14 @@ ng_status ng_find_claims(ctx *c)
         int impersonal = q.after != NG_NONE && speaker == NG_NONE && !(q.verb != NG_NONE && q.verb < q.after);
         if (q.verb != NG_NONE && !strcmp(q.v->lemma, "heißen") && speaker == NG_NONE) {
             impersonal = 1;
-            if (last_claim_group != NG_NONE && last_claim_group + 1 == s)
+            /* "In einem Positionspapier des Ministeriums heißt es": whose paper */
+            for (size_t k = a; k + 2 < b && k < q.verb && speaker == NG_NONE; k++)
+                if (c->seg.tokens[k].kind == NG_TOK_WORD && (c->seg.tokens[k].flags & NG_TOKF_CAP) &&
+                    ends_in(c, k, speech_noun_word) && !unowned_speech_noun(c, k, b) && k > a &&
+                    (ng_tok_iequals(c, k - 1, "einem") || ng_tok_iequals(c, k - 1, "einer") ||
+                     ng_tok_iequals(c, k - 1, "dem") || ng_tok_iequals(c, k - 1, "der") || ng_tok_iequals(c, k - 1, "im")))
+                    speaker = actor_after(c, k + 1, q.verb, 8);
+            if (speaker == NG_NONE && last_claim_group != NG_NONE && last_claim_group + 1 == s)
                 speaker = last_speaker;
         }
         if (q.verb != NG_NONE && !impersonal && speaker == NG_NONE && passive_at(c, q.verb, a, b)) {
