@@ -740,6 +740,23 @@ static size_t passive_agent(ctx *c, size_t verb, size_t a, size_t b)
     return NG_NONE;
 }
 
+/* The named person mentioned last before token k, in its sentence or the
+ * one before. */
+static size_t person_before(ctx *c, size_t k)
+{
+    uint32_t s = c->tok_sentence[k];
+    for (uint32_t ss = s + 1; ss-- > 0 && ss + 2 > s;) {
+        GArray *ms = c->sent_mentions[ss];
+        for (guint m = ms->len; m-- > 0;) {
+            const mention *mm = &g_array_index(c->mentions, mention, g_array_index(ms, size_t, m));
+            const ent *e = c->ents->pdata[mm->entity];
+            if (mm->first_tok < k && e->type == NG_ENT_PERSON && !e->anonymous)
+                return mm->entity;
+        }
+    }
+    return NG_NONE;
+}
+
 static size_t pronoun_near(ctx *c, size_t v, size_t first, size_t end)
 {
     for (size_t k = v + 1; k < end && k <= v + 2; k++)
@@ -999,8 +1016,18 @@ ng_status ng_find_claims(ctx *c)
         } else if (q.verb != NG_NONE && !impersonal) {
             size_t subj = NG_NONE;
             /* "sagte er", "fügte sie hinzu": the last person who spoke. */
-            if (q.verb + 1 < b && ng_lex_pronoun(c->lex, tok_str(c, q.verb + 1), tok_len(c, q.verb + 1)))
+            if (q.verb + 1 < b && ng_lex_pronoun(c->lex, tok_str(c, q.verb + 1), tok_len(c, q.verb + 1))) {
                 subj = last_person != NG_NONE ? last_person : last_speaker;
+                if (subj == NG_NONE)
+                    subj = person_before(c, q.verb);
+            }
+            /* "Er halte die Gesetze für vertretbar und bezeichnete …": a pronoun
+             * opening the sentence is the person named last before it. */
+            if (subj == NG_NONE && q.verb > a && c->seg.tokens[a].kind == NG_TOK_WORD &&
+                (ng_tok_equals(c, a, "Er") || ng_tok_equals(c, a, "Sie")) && !in_quote[a]) {
+                size_t p = person_before(c, a);
+                subj = p != NG_NONE ? p : last_person != NG_NONE ? last_person : last_speaker;
+            }
             if (subj == NG_NONE)
                 subj = subject_before(c, q.verb, a, in_quote);
             /* "Der Zeitung sagte Filep Karma": a named person right after the
