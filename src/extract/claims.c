@@ -336,8 +336,10 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
             }
         }
         return NG_NONE;
-    } else if (!adjs) {
-        return NG_NONE; /* "ein Soldat": too vague to be a source worth a node */
+    } else if (!adjs && !(speaker_slot && !definite && !indefinite && i > 0 && ng_tok_iequals(c, i - 1, "von"))) {
+        /* "ein Soldat": too vague to be a source worth a node; but "nach
+         * Einschätzung von Experten" names its (unnamed) source */
+        return NG_NONE;
     }
     size_t e = make_anonymous(c, NG_ENT_PERSON, adj_first, j, r->base);
     *last = j;
@@ -787,6 +789,9 @@ static void find_cues(ctx *c, size_t a, size_t b, const unsigned char *in_quote,
         if (ng_tok_iequals(c, i, "nach") && q->before == NG_NONE) {
             size_t k = i + 1;
             size_t adj = NG_NONE;
+            /* "nach einer Studie der UNO", "nach den Worten des …" */
+            if (k < b && is_article(c, k))
+                k++;
             while (k < b && k < i + 3 && adjective_shaped(c, k)) {
                 if (c->tok_mention[k] != NG_NONE && adj == NG_NONE)
                     adj = k;
@@ -876,7 +881,8 @@ static void find_cues(ctx *c, size_t a, size_t b, const unsigned char *in_quote,
                 if (!*v->particle)
                     break;
                 /* A separated particle must follow in the clause: "wies ... zurück". */
-                int found = 0;
+                /* "wie das Ministerium bekannt gab": the particle written apart before it */
+                int found = i > a && !in_quote[i - 1] && ng_tok_iequals(c, i - 1, v->particle);
                 for (size_t k = i + 1; k < b && !found; k++)
                     found = !in_quote[k] && ng_tok_iequals(c, k, v->particle) &&
                             (k + 1 >= b || clause_break(c, k + 1));
@@ -1071,7 +1077,9 @@ ng_status ng_find_claims(ctx *c)
         int own_source = q.before != NG_NONE || q.after != NG_NONE || q.adj_source != NG_NONE;
         /* "so der Geheimdienstmitarbeiter" with nobody of that role met before:
          * most likely the one who spoke last */
-        for (size_t k = q.before; own_source && q.before != NG_NONE && k < b && k < q.before + 4; k++)
+        for (size_t k = q.before; own_source && q.before != NG_NONE && q.cue_text && !strcmp(q.cue_text, "so") &&
+                                  k < b && k < q.before + 4;
+             k++)
             if (c->seg.tokens[k].kind == NG_TOK_WORD && ends_in(c, k, role_word))
                 own_source = 0;
         if (speaker == NG_NONE && last_claim_group != NG_NONE && last_claim_group + 1 == s) {
