@@ -112,6 +112,55 @@ static void entities_and_claims(void)
     ng_document_clear(&d);
 }
 
+static const char *speaker_label(const ng_extraction *x, const char *needle)
+{
+    long s = speaker_of(x, needle);
+    return s >= 0 ? x->entities[s].label : "(none)";
+}
+
+static int has_claim(const ng_extraction *x, const char *needle)
+{
+    for (size_t c = 0; c < x->nclaims; c++)
+        if (strstr(x->claims[c].text, needle))
+            return 1;
+    return 0;
+}
+
+/* Speakers that are not (only) names: bodies, groups, quoted names,
+ * appositions, passives and reports without a named source. */
+static void unnamed_speakers(void)
+{
+    const char *text =
+        "Bahnstreik im Süden\n"
+        "Die Stuttgarter Stadtverwaltung erklärte, der Hauptbahnhof bleibe bis Freitag geschlossen. "
+        "Der Sprecher der Weltgesundheitsorganisation, Tarik Jasarevic, teilte mit, dass die Lager leer seien. "
+        "Der Radiosender „Welle Nord“ meldete, die Brücke sei gesperrt. "
+        "Kritiker warnen davor, die Regeln zu lockern. "
+        "Nach Einschätzung von Ökonomen werde die Teuerung im Herbst sinken. "
+        "Die neuen Zahlen wurden am Montag bestätigt. "
+        "Medienberichten zufolge sollen drei Minister zurücktreten. "
+        "Wie das Verkehrsministerium bekannt gab, fahren ab Montag wieder Züge.\n";
+    ng_document d;
+    ng_extraction x;
+    extract(text, &d, &x);
+    CHECK_STR(speaker_label(&x, "Hauptbahnhof bleibe"), "Stuttgarter Stadtverwaltung");
+    CHECK_STR(speaker_label(&x, "Lager leer"), "Tarik Jasarevic");
+    CHECK_STR(speaker_label(&x, "Brücke sei gesperrt"), "Welle Nord");
+    long welle = find_entity(&x, NG_ENT_MEDIA, "Welle Nord");
+    CHECK(welle >= 0);
+    CHECK_STR(speaker_label(&x, "Regeln zu lockern"), "Kritiker");
+    CHECK_STR(speaker_label(&x, "Teuerung im Herbst"), "Ökonom");
+    /* a passive report names no speaker; nor does "Medienberichten zufolge" */
+    CHECK(has_claim(&x, "Zahlen wurden am Montag"));
+    CHECK_STR(speaker_label(&x, "Zahlen wurden am Montag"), "(none)");
+    CHECK(has_claim(&x, "drei Minister"));
+    CHECK_STR(speaker_label(&x, "drei Minister"), "(none)");
+    /* the particle written apart before the verb */
+    CHECK_STR(speaker_label(&x, "wieder Züge"), "Verkehrsministerium");
+    ng_extraction_clear(&x);
+    ng_document_clear(&d);
+}
+
 static void hostile(void)
 {
     /* Nothing in the text may crash the extractor. */
@@ -129,6 +178,7 @@ int main(void)
     lex = test_lexicon();
     names();
     entities_and_claims();
+    unnamed_speakers();
     hostile();
     ng_lexicon_free(lex);
     TEST_DONE();
