@@ -38,6 +38,7 @@ static int clause_break(const ctx *c, size_t i)
 static int ends_in(const ctx *c, size_t k, int (*is)(const ng_lexicon *, const char *, size_t));
 static int punct_break(const ctx *c, size_t i);
 static int unowned_speech_noun(const ctx *c, size_t k, size_t end);
+static size_t person_before(ctx *c, size_t k);
 
 static int is_actor(const ent *e)
 {
@@ -94,6 +95,30 @@ static int place_adjective(const ctx *c, size_t k)
     return m->first_tok == k && m->last_tok == k && (e->type == NG_ENT_PLACE || e->type == NG_ENT_COUNTRY) &&
            n > 4 && memcmp(tok_str(c, k) + n - 2, "er", 2) == 0 && k + 1 < c->seg.ntokens &&
            (c->seg.tokens[k + 1].flags & NG_TOKF_CAP) && c->tok_mention[k + 1] == NG_NONE;
+}
+
+/* The organisation mentioned last before token j (in the document) whose
+ * label holds the noun at j, case-insensitively ("Behörde" in
+ * "Atomenergiebehörde"). */
+static size_t org_named_before(ctx *c, size_t j)
+{
+    gchar *noun = g_utf8_casefold(tok_str(c, j), (gssize)tok_len(c, j));
+    size_t found = NG_NONE;
+    for (uint32_t ss = c->tok_sentence[j] + 1; ss-- > 0 && found == NG_NONE;) {
+        GArray *ms = c->sent_mentions[ss];
+        for (guint m = ms->len; m-- > 0 && found == NG_NONE;) {
+            const mention *mm = &g_array_index(c->mentions, mention, g_array_index(ms, size_t, m));
+            const ent *e = c->ents->pdata[mm->entity];
+            if (mm->first_tok >= j || e->anonymous || (e->type != NG_ENT_ORGANIZATION && e->type != NG_ENT_MEDIA))
+                continue;
+            gchar *lab = g_utf8_casefold(e->label, -1);
+            if (strstr(lab, noun))
+                found = mm->entity;
+            g_free(lab);
+        }
+    }
+    g_free(noun);
+    return found;
 }
 
 /* A name in quotation marks that the recogniser did not know: up to five
@@ -178,6 +203,31 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
     while (j < end && j < adj_first + 3 && (adjective_shaped(c, j) || (j > i && place_adjective(c, j))))
         j++;
     size_t adjs = j - adj_first;
+    /* "Der Norweger versicherte": a definite demonym in the singular is the
+     * person named just before */
+    if (definite && !indefinite && !adjs && j < end && i < j && c->tok_mention[j] != NG_NONE &&
+        ng_lex_demonym(c->lex, tok_str(c, j), tok_len(c, j)) &&
+        /* in the subject's place: opening the sentence or right after a reporting verb */
+        ((c->seg.tokens[j - 1].flags & NG_TOKF_SENT_START) ||
+         (j >= 2 && ng_lex_verb_get(c->lex, tok_str(c, j - 2), tok_len(c, j - 2)))) &&
+        (ng_tok_iequals(c, j - 1, "der") ||
+         (ng_tok_iequals(c, j - 1, "die") && tok_len(c, j) > 3 && !memcmp(tok_str(c, j) + tok_len(c, j) - 2, "in", 2)))) {
+        size_t p = person_before(c, j);
+        if (p != NG_NONE) {
+            *last = j;
+            return p;
+        }
+    }
+    /* "die Behörde" after "die Internationale Atomenergiebehörde": the body
+     * named before whose name holds the noun */
+    if (definite && !indefinite && !adjs && j < end && c->seg.tokens[j].kind == NG_TOK_WORD &&
+        c->tok_mention[j] == NG_NONE && ng_lex_is_institution(c->lex, tok_str(c, j), tok_len(c, j))) {
+        size_t o = org_named_before(c, j);
+        if (o != NG_NONE) {
+            *last = j;
+            return o;
+        }
+    }
     /* "berichtete die „Automobilwoche“": a quoted name right after the article */
     if (speaker_slot && (definite || indefinite) && j < end && c->seg.tokens[j].kind == NG_TOK_QUOTE_OPEN)
         return quoted_name_at(c, j + 1, end, NG_ENT_ORGANIZATION, last);
@@ -999,6 +1049,11 @@ ng_status ng_find_claims(ctx *c)
         }
         if (speaker == NG_NONE && q.after != NG_NONE && !unowned_speech_noun(c, q.after, b)) {
             speaker = actor_before(c, q.after + 1, a, 6);
+            cue = q.cue_text;
+        } else if (speaker == NG_NONE && q.after != NG_NONE && q.after > a && c->tok_mention[q.after - 1] != NG_NONE &&
+                   adjective_shaped(c, q.after - 1)) {
+            /* "israelischen Angaben zufolge": Israel */
+            speaker = g_array_index(c->mentions, mention, c->tok_mention[q.after - 1]).entity;
             cue = q.cue_text;
         }
         /* "Berichten zufolge", "hieß es": a report without a named source —
