@@ -51,6 +51,40 @@ int ng_cli_parse_double(const char *s, double *out)
     return 0;
 }
 
+int ng_cli_count_option(const char *name, const char *arg, long min, long max, long *out)
+{
+    if (ng_cli_parse_long(arg, min, out) || *out > max) {
+        if (min == 0)
+            ng_cli_error("--%s wants a number >= 0, not '%s'", name, arg);
+        else
+            ng_cli_error("--%s wants a number from %ld, not '%s'", name, min, arg);
+        return NG_EXIT_USAGE;
+    }
+    return NG_EXIT_OK;
+}
+
+int ng_cli_filter_option(int types, const char *arg, ng_view_opts *view)
+{
+    ng_errmsg err = {{0}};
+    if (types ? ng_view_parse_types(arg, &view->types, &err) : ng_view_parse_relations(arg, &view->relations, &err)) {
+        ng_cli_error("--%s: %s", types ? "types" : "relations", err.text);
+        return NG_EXIT_USAGE;
+    }
+    return NG_EXIT_OK;
+}
+
+int ng_cli_format_option(const char *arg, int *format)
+{
+    static const char *const formats[] = {"table", "csv", "json"};
+    for (int i = 0; i < 3; i++)
+        if (!strcmp(arg, formats[i])) {
+            *format = i;
+            return NG_EXIT_OK;
+        }
+    ng_cli_error("unknown format '%s' (table, csv or json)", arg);
+    return NG_EXIT_USAGE;
+}
+
 int ng_cli_resolve(const ng_graph *g, const char *query, size_t *node)
 {
     ng_errmsg err = {{0}};
@@ -75,6 +109,18 @@ int ng_cli_view(const ng_graph *g, const ng_view_opts *v, ng_graph *storage, con
     *out = storage;
     *owned = 1;
     return NG_EXIT_OK;
+}
+
+int ng_cli_finish(int rc, ng_graph *g, ng_graph *storage, int owned)
+{
+    if ((fflush(stdout) != 0 || ferror(stdout)) && rc == NG_EXIT_OK) {
+        ng_cli_error("cannot write the output");
+        rc = NG_EXIT_FAILURE;
+    }
+    if (owned)
+        ng_graph_clear(storage);
+    ng_graph_clear(g);
+    return rc;
 }
 
 size_t ng_cli_same_node(const ng_graph *g, size_t i, const ng_graph *view)

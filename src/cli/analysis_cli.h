@@ -3,6 +3,7 @@
 #ifndef NG_ANALYSIS_CLI_H
 #define NG_ANALYSIS_CLI_H
 
+#include <limits.h>
 #include <stdio.h>
 
 #include "cli.h"
@@ -17,6 +18,14 @@ void ng_cli_igraph_handlers(void);
 int ng_cli_parse_long(const char *s, long min, long *out);
 int ng_cli_parse_double(const char *s, double *out);
 
+/* The option parsers the analysis commands share.  Each returns NG_EXIT_OK,
+ * or prints what is wrong with `--name ARG` and returns NG_EXIT_USAGE. */
+int ng_cli_count_option(const char *name, const char *arg, long min, long max, long *out);
+/* --types (types != 0) or --relations */
+int ng_cli_filter_option(int types, const char *arg, ng_view_opts *view);
+/* --format table|csv|json: *format is 0, 1 or 2. */
+int ng_cli_format_option(const char *arg, int *format);
+
 /* Finds the entity the user means (ng_graph_resolve_entity); prints why not
  * and returns NG_EXIT_FAILURE when it is unknown or ambiguous. */
 int ng_cli_resolve(const ng_graph *g, const char *query, size_t *node);
@@ -25,6 +34,10 @@ int ng_cli_resolve(const ng_graph *g, const char *query, size_t *node);
  * is the whole graph, *out is g itself and *owned 0; otherwise *out is
  * `storage`, which the caller clears when *owned.  Prints errors. */
 int ng_cli_view(const ng_graph *g, const ng_view_opts *v, ng_graph *storage, const ng_graph **out, int *owned);
+
+/* Ends an analysis command: reports a failed write of standard output,
+ * clears the view (when owned) and the graph; returns the exit code. */
+int ng_cli_finish(int rc, ng_graph *g, ng_graph *storage, int owned);
 
 /* Index in view of the node with the id of node `i` of g, or (size_t)-1. */
 size_t ng_cli_same_node(const ng_graph *g, size_t i, const ng_graph *view);

@@ -42,7 +42,6 @@ static void help(FILE *f)
             "modularity reported is Newman's (resolution 1) of the partition found.\n");
 }
 
-static const char *const formats[] = {"table", "json", "csv"};
 
 typedef struct member {
     size_t node;
@@ -112,28 +111,15 @@ int cmd_communities(int argc, char **argv)
             co.seed = (unsigned long)seed;
             break;
         case O_ACTORS: view.actors = 1; break;
-        case O_TYPES:
-            if (ng_view_parse_types(optarg, &view.types, &err)) {
-                ng_cli_error("--types: %s", err.text);
-                return NG_EXIT_USAGE;
-            }
-            break;
-        case O_RELATIONS:
-            if (ng_view_parse_relations(optarg, &view.relations, &err)) {
-                ng_cli_error("--relations: %s", err.text);
-                return NG_EXIT_USAGE;
-            }
-            break;
         case O_UNWEIGHTED: co.unweighted = 1; break;
         case O_FORMAT:
-            format = -1;
-            for (int i = 0; i < 3; i++)
-                if (!strcmp(optarg, formats[i]))
-                    format = i;
-            if (format < 0) {
-                ng_cli_error("unknown format '%s' (table, json or csv)", optarg);
+            if (ng_cli_format_option(optarg, &format) != NG_EXIT_OK)
                 return NG_EXIT_USAGE;
-            }
+            break;
+        case O_TYPES:
+        case O_RELATIONS:
+            if (ng_cli_filter_option(c == O_TYPES, optarg, &view) != NG_EXIT_OK)
+                return NG_EXIT_USAGE;
             break;
         case O_DB: db = optarg; break;
         case O_HELP: help(stdout); return NG_EXIT_OK;
@@ -206,7 +192,7 @@ int cmd_communities(int argc, char **argv)
         if (alone)
             printf("\nand %zu node%s without links, each alone (listed in json and csv)\n", alone,
                    alone == 1 ? "" : "s");
-    } else if (format == 1) {
+    } else if (format == 2) {
         json_object *top = json_object_new_object();
         json_object_object_add(top, "method", json_object_new_string(ng_community_method_name(co.method)));
         char buf[32];
@@ -257,13 +243,6 @@ int cmd_communities(int argc, char **argv)
     free(fill);
     free(mem);
     ng_communities_clear(&res);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        ng_cli_error("cannot write the output");
-        rc = NG_EXIT_FAILURE;
-    }
 out:
-    if (owned)
-        ng_graph_clear(&storage);
-    ng_graph_clear(&g);
-    return rc;
+    return ng_cli_finish(rc, &g, &storage, owned);
 }

@@ -67,28 +67,17 @@ int cmd_neighbors(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         switch (c) {
         case O_DEPTH:
-            if (ng_cli_parse_long(optarg, 1, &depth) || depth > 1000) {
-                ng_cli_error("--depth wants a number from 1, not '%s'", optarg);
+            if (ng_cli_count_option("depth", optarg, 1, 1000, &depth) != NG_EXIT_OK)
                 return NG_EXIT_USAGE;
-            }
-            break;
-        case O_RELATIONS:
-            if (ng_view_parse_relations(optarg, &view.relations, &err)) {
-                ng_cli_error("--relations: %s", err.text);
-                return NG_EXIT_USAGE;
-            }
-            break;
-        case O_TYPES:
-            if (ng_view_parse_types(optarg, &view.types, &err)) {
-                ng_cli_error("--types: %s", err.text);
-                return NG_EXIT_USAGE;
-            }
             break;
         case O_LIMIT:
-            if (ng_cli_parse_long(optarg, 0, &limit)) {
-                ng_cli_error("--limit wants a number >= 0, not '%s'", optarg);
+            if (ng_cli_count_option("limit", optarg, 0, LONG_MAX, &limit) != NG_EXIT_OK)
                 return NG_EXIT_USAGE;
-            }
+            break;
+        case O_TYPES:
+        case O_RELATIONS:
+            if (ng_cli_filter_option(c == O_TYPES, optarg, &view) != NG_EXIT_OK)
+                return NG_EXIT_USAGE;
             break;
         case O_DB: db = optarg; break;
         case O_HELP: help(stdout); return NG_EXIT_OK;
@@ -184,13 +173,6 @@ int cmd_neighbors(int argc, char **argv)
     if (!res.n)
         printf("\nno neighbours%s\n", ng_view_is_identity(&view) ? "" : " in this view");
     ng_neighbors_clear(&res);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        ng_cli_error("cannot write the output");
-        rc = NG_EXIT_FAILURE;
-    }
 out:
-    if (owned)
-        ng_graph_clear(&storage);
-    ng_graph_clear(&g);
-    return rc;
+    return ng_cli_finish(rc, &g, &storage, owned);
 }

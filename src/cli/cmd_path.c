@@ -99,25 +99,16 @@ int cmd_path(int argc, char **argv)
     optind = 1;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         switch (c) {
-        case O_RELATIONS:
-            if (ng_view_parse_relations(optarg, &view.relations, &err)) {
-                ng_cli_error("--relations: %s", err.text);
-                return NG_EXIT_USAGE;
-            }
-            break;
-        case O_TYPES:
-            if (ng_view_parse_types(optarg, &view.types, &err)) {
-                ng_cli_error("--types: %s", err.text);
-                return NG_EXIT_USAGE;
-            }
-            break;
         case O_MAX:
-            if (ng_cli_parse_long(optarg, 0, &max)) {
-                ng_cli_error("--max wants a number >= 0, not '%s'", optarg);
+            if (ng_cli_count_option("max", optarg, 0, LONG_MAX, &max) != NG_EXIT_OK)
                 return NG_EXIT_USAGE;
-            }
             break;
         case O_WEIGHTED: po.weighted = 1; break;
+        case O_TYPES:
+        case O_RELATIONS:
+            if (ng_cli_filter_option(c == O_TYPES, optarg, &view) != NG_EXIT_OK)
+                return NG_EXIT_USAGE;
+            break;
         case O_DB: db = optarg; break;
         case O_HELP: help(stdout); return NG_EXIT_OK;
         default: help(stderr); return NG_EXIT_USAGE;
@@ -191,13 +182,6 @@ int cmd_path(int argc, char **argv)
         }
     }
     ng_paths_clear(&res);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        ng_cli_error("cannot write the output");
-        rc = NG_EXIT_FAILURE;
-    }
 out:
-    if (owned)
-        ng_graph_clear(&storage);
-    ng_graph_clear(&g);
-    return rc;
+    return ng_cli_finish(rc, &g, &storage, owned);
 }

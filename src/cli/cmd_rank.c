@@ -68,7 +68,6 @@ static void help(FILE *f)
             "distances *to* a node (as networkx does).\n");
 }
 
-static const char *const formats[] = {"table", "csv", "json"};
 
 int cmd_rank(int argc, char **argv)
 {
@@ -103,30 +102,14 @@ int cmd_rank(int argc, char **argv)
             }
             break;
         case O_TOP:
-            if (ng_cli_parse_long(optarg, 0, &top)) {
-                ng_cli_error("--top wants a number >= 0, not '%s'", optarg);
+            if (ng_cli_count_option("top", optarg, 0, LONG_MAX, &top) != NG_EXIT_OK)
                 return NG_EXIT_USAGE;
-            }
-            break;
-        case O_TYPES:
-            if (ng_view_parse_types(optarg, &view.types, &err)) {
-                ng_cli_error("--types: %s", err.text);
-                return NG_EXIT_USAGE;
-            }
-            break;
-        case O_RELATIONS:
-            if (ng_view_parse_relations(optarg, &view.relations, &err)) {
-                ng_cli_error("--relations: %s", err.text);
-                return NG_EXIT_USAGE;
-            }
             break;
         case O_ACTORS: view.actors = 1; break;
         case O_AROUND: around = optarg; break;
         case O_DEPTH:
-            if (ng_cli_parse_long(optarg, 1, &depth) || depth > 1000) {
-                ng_cli_error("--depth wants a number from 1, not '%s'", optarg);
+            if (ng_cli_count_option("depth", optarg, 1, 1000, &depth) != NG_EXIT_OK)
                 return NG_EXIT_USAGE;
-            }
             break;
         case O_WEIGHTED: ro.weighted = 1; break;
         case O_DIRECTED: directed = 1; break;
@@ -138,14 +121,13 @@ int cmd_rank(int argc, char **argv)
             }
             break;
         case O_FORMAT:
-            format = -1;
-            for (int i = 0; i < 3; i++)
-                if (!strcmp(optarg, formats[i]))
-                    format = i;
-            if (format < 0) {
-                ng_cli_error("unknown format '%s' (table, csv or json)", optarg);
+            if (ng_cli_format_option(optarg, &format) != NG_EXIT_OK)
                 return NG_EXIT_USAGE;
-            }
+            break;
+        case O_TYPES:
+        case O_RELATIONS:
+            if (ng_cli_filter_option(c == O_TYPES, optarg, &view) != NG_EXIT_OK)
+                return NG_EXIT_USAGE;
             break;
         case O_DB: db = optarg; break;
         case O_HELP: help(stdout); return NG_EXIT_OK;
@@ -283,13 +265,6 @@ int cmd_rank(int argc, char **argv)
     }
     free(order);
     ng_rank_result_clear(&res);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        ng_cli_error("cannot write the output");
-        rc = NG_EXIT_FAILURE;
-    }
 out:
-    if (owned)
-        ng_graph_clear(&storage);
-    ng_graph_clear(&g);
-    return rc;
+    return ng_cli_finish(rc, &g, &storage, owned);
 }
