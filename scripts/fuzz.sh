@@ -21,7 +21,8 @@ run() {
   mkdir -p "build-fuzz/corpus/$h"
   build-fuzz/tests/fuzz_"$h" -max_total_time="$secs" -timeout=20 -rss_limit_mb=3072 -max_len=16384 \
     -print_final_stats=1 -dict=tests/fuzz/german.dict -artifact_prefix="build-fuzz/artifacts/$h-" \
-    "build-fuzz/corpus/$h" "tests/fuzz/corpus/$h" >"build-fuzz/logs/$h.log" 2>&1 && rc=0 || rc=$?
+    "build-fuzz/corpus/$h" "tests/fuzz/corpus/$h" $(case $h in document|pipeline) echo examples ;; esac) \
+    >"build-fuzz/logs/$h.log" 2>&1 && rc=0 || rc=$?
   echo $rc >"build-fuzz/logs/$h.rc"
 }
 running=0

@@ -8,6 +8,8 @@ if [ -z "${NG_FUZZ_BIN:-}" ]; then echo "skipped: not a -DNG_FUZZ=ON clang build
 secs=${NG_FUZZ_SECONDS:-12}
 art=${NG_TEST_TMP:-/tmp}/fuzz-artifacts
 mkdir -p "$art"
+# The readers also start from the example articles (HTML and text).
+seeds_extra() { case $1 in document|pipeline) echo "$NG_SRC/examples" ;; esac; }
 for h in document segment number extract pipeline; do
   bin=$NG_FUZZ_BIN/fuzz_$h
   [ -x "$bin" ] || { check "harness $h built" false; continue; }
@@ -15,7 +17,7 @@ for h in document segment number extract pipeline; do
   mkdir -p "$tmp/corpus-$h"
   "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=8192 -print_final_stats=1 \
     -dict="$NG_SRC/tests/fuzz/german.dict" -artifact_prefix="$art/$h-" \
-    "$tmp/corpus-$h" "$NG_SRC/tests/fuzz/corpus/$h" >"$tmp/log-$h" 2>&1
+    "$tmp/corpus-$h" "$NG_SRC/tests/fuzz/corpus/$h" $(seeds_extra "$h") >"$tmp/log-$h" 2>&1
   rc=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$tmp/log-$h")
   cov=$(grep -o 'cov: [0-9]*' "$tmp/log-$h" | tail -1)
