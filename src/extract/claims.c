@@ -175,6 +175,11 @@ static size_t make_anonymous(ctx *c, ng_entity_type type, size_t adj_first, size
     size_t e = ng_ctx_entity(c, type, label->str, 1);
     ng_ctx_mention(c, e, adj_first, j, c->seg.tokens[adj_first].start, c->seg.tokens[j].end);
     ng_ctx_add_alias(c, e, label->str);
+    /* and as written ("westliche Diplomaten"), for --by and --about */
+    gchar *written = g_strndup(c->text + c->seg.tokens[adj_first].start,
+                               c->seg.tokens[j].end - c->seg.tokens[adj_first].start);
+    ng_ctx_add_alias(c, e, written);
+    g_free(written);
     g_string_free(label, TRUE);
     return e;
 }
@@ -569,7 +574,9 @@ static size_t noun_phrase_speaker(ctx *c, size_t from, size_t to)
             return NG_NONE; /* "die Hinrichtung" is no speaker: only roles, bodies and outlets */
         type = NG_ENT_ORGANIZATION;
     }
-    gchar *noun = g_strndup(tok_str(c, k), tok_len(c, k));
+    /* a role in its base form, as anonymous_at names them ("Experten" → "Experte") */
+    const ng_lex_role *r = type == NG_ENT_PERSON ? ng_lex_role_get(c->lex, tok_str(c, k), tok_len(c, k)) : NULL;
+    gchar *noun = r ? g_strdup(r->base) : g_strndup(tok_str(c, k), tok_len(c, k));
     size_t e = make_anonymous(c, type, adj_first, k, noun);
     g_free(noun);
     return e;
