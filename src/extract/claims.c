@@ -304,8 +304,10 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
     }
     /* "der Sprecher des Sicherheitsrates": the genitive names whose role it
      * is; the holder is named after it, not before. */
+    /* (a comma qualifies only when a name follows it: "der Kanzler, es gebe …"
+     * is the Kanzler named before) */
     int qualified = j + 1 < end && (ng_tok_equals(c, j + 1, "des") || ng_tok_equals(c, j + 1, "der") ||
-                                    ng_tok_equals(c, j + 1, ","));
+                                    (ng_tok_equals(c, j + 1, ",") && j + 2 < end && named_actor(c, j + 2) != NG_NONE));
     if (definite && !indefinite && !qualified) {
         /* The holder of this role introduced last before here; failing that,
          * for a title, the person last introduced with any title of the same
