@@ -110,5 +110,8 @@ ng_status ng_find_claims(ctx *c);
 
 /* A person named by an unknown capitalised word after a cue ("sagte Budanow"). */
 int ng_is_name_like(const ctx *c, size_t i);
+/* Does a noun phrase follow token b, as after a genitive ("Putins Sprecher")?
+ * Only then is a final s on a name taken for a genitive. */
+int ng_genitive_follows(const ctx *c, size_t b);
 
 #endif

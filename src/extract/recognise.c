@@ -311,13 +311,31 @@ static void register_short(ctx *c, size_t e, const char *s, size_t n)
     g_array_append_val(list, e);
 }
 
+/* Does a noun phrase follow token b, as one follows a genitive attribute:
+ * a capitalised word, or an inflected adjective and then one? */
+int ng_genitive_follows(const ctx *c, size_t b)
+{
+    size_t k = b + 1;
+    if (k >= c->seg.ntokens || !same_sentence(c, b, k) || c->seg.tokens[k].kind != NG_TOK_WORD)
+        return 0;
+    if (is_cap(c, k))
+        return 1;
+    const char *w = tok_str(c, k);
+    size_t n = tok_len(c, k);
+    int adjective = n >= 4 && (w[n - 1] == 'e' || (w[n - 2] == 'e' && strchr("nrsm", w[n - 1])));
+    return adjective && k + 1 < c->seg.ntokens && same_sentence(c, k, k + 1) && is_cap(c, k + 1);
+}
+
 /* A person spanning tokens [a, b]; the last token may carry a genitive s. */
 static void add_person(ctx *c, size_t a, size_t b, int korean)
 {
     uint32_t start = c->seg.tokens[a].start, end = c->seg.tokens[b].end;
     size_t g = ng_lex_is_given_name(c->lex, tok_str(c, b), tok_len(c, b)) ? 0 : genitive_base(tok_str(c, b), tok_len(c, b));
-    /* Strip a genitive s only where the bare form is not itself a name ("Jones", "Thomas"). */
-    if (g && b > a && ng_lex_is_lower_word(c->lex, tok_str(c, b), g) == 0 &&
+    /* Strip a genitive s only where the bare form is not itself a name ("Jones", "Thomas")
+     * and a noun phrase follows, as after a genitive ("Putins Sprecher", "Merkels
+     * engster Berater"); "António Guterres, …", "Guterres zeigte sich", "Mahmud Abbas
+     * in Amman" keep theirs. */
+    if (g && b > a && ng_genitive_follows(c, b) && ng_lex_is_lower_word(c->lex, tok_str(c, b), g) == 0 &&
         tok_str(c, b)[tok_len(c, b) - 1] == 's' && (!korean || ng_find_hyphen(tok_str(c, b), tok_len(c, b), 0, &(size_t){0})))
         end -= (uint32_t)(tok_len(c, b) - g);
     gchar *label = g_strndup(c->text + start, end - start);

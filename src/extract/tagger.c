@@ -1129,7 +1129,7 @@ ng_status ng_recognise_tagged(ctx *c)
                 const char *ls = tok_str(c, j);
                 size_t ll = tok_len(c, j);
                 if (type == NG_ENT_PERSON && j > i && ll > 3 && ls[ll - 1] == 's' && ls[ll - 2] != 's' &&
-                    !ng_lex_is_word(c->lex, ls, ll))
+                    !ng_lex_is_word(c->lex, ls, ll) && ng_genitive_follows(c, j))
                     b--;
                 gchar *label = g_strndup(c->text + a, b - a);
                 size_t e = ng_ctx_entity(c, type, label, 0);
