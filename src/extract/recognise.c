@@ -350,6 +350,18 @@ static void add_person(ctx *c, size_t a, size_t b, int korean)
     g_free(label);
 }
 
+/* "al-Sisi", "el-Baradei": a lower-case name particle, a hyphen, a capital. */
+static int particle_joined(const ctx *c, size_t k)
+{
+    if (!is_word(c, k) || (c->seg.tokens[k].flags & NG_TOKF_CAP))
+        return 0;
+    const char *s = tok_str(c, k);
+    size_t n = tok_len(c, k), hl = 0;
+    const char *h = ng_find_hyphen(s, n, 0, &hl);
+    return h && h > s && h + hl < s + n && ng_lex_is_particle(c->lex, s, (size_t)(h - s)) &&
+           g_unichar_isupper(g_utf8_get_char(h + hl));
+}
+
 /* Persons: "Kim Jong-un", "Kim Jong Un", "Lloyd Austin", "Ursula von der
  * Leyen", "Präsident Selenskyj".  Returns the last token used, or NG_NONE. */
 static size_t match_person(ctx *c, size_t i, size_t end)
@@ -381,6 +393,10 @@ static size_t match_person(ctx *c, size_t i, size_t end)
                ng_lex_is_particle(c->lex, tok_str(c, j), tok_len(c, j)))
             j++;
         if (j < end && free_tok(c, j) && surname_like(c, j)) {
+            /* "Abdel Fattah al-Sisi", "Mohammed bin-Salman": a particle joined to
+             * the surname by a hyphen ends the name */
+            if (j + 1 < end && free_tok(c, j + 1) && particle_joined(c, j + 1))
+                j++;
             add_person(c, i, j, 0);
             return j;
         }
