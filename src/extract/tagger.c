@@ -2,10 +2,11 @@
  * its use inside the extractor (at the end of this file).
  *
  * Features of a token are built once per sentence into a small record
- * (tokinfo) from the token, the word list and the lexicons, then written as
- * strings "name=value" into one buffer, hashed (64 bits) and looked up in a
- * flat open-addressing table whose slots point at the feature's few non-zero
- * weights.  Nothing is written after loading; everything per call lives in
+ * (tokinfo) from the token, the word list and the lexicons.  A feature is a
+ * few parts ("w-1=" and a word) whose hashes are computed once and joined
+ * (see "feature hashing"), then looked up in a flat open-addressing table
+ * whose slots point at the feature's few non-zero weights; the strings
+ * themselves are only written for training (ng_tagger_features).  Nothing is written after loading; everything per call lives in
  * the caller's frame or in one allocation per sentence. */
 #include "newsgraph/tagger.h"
 
@@ -39,10 +40,6 @@ const char *ng_tag_type(ng_tag tag)
 {
     return (unsigned)tag < NG_TAG_COUNT ? tag_types[tag] : NULL;
 }
-
-static const char *const rule_names[NG_RULE_COUNT] = {
-    "-", "PER-B", "PER-I", "ORG-B", "ORG-I", "MEDIA-B", "MEDIA-I", "COUNTRY-B", "COUNTRY-I",
-    "PLACE-B", "PLACE-I", "DERIV", "PART", "ANON"};
 
 ng_rule_tag ng_rule_tag_of(ng_entity_type type, int anonymous, int begin, int partial, int lower)
 {
@@ -123,6 +120,122 @@ void ng_rule_tags(const char *text, const uint32_t *tok_start, const uint32_t *t
     g_free(order);
 }
 
+/* ---- feature hashing ----
+ *
+ * A feature is the concatenation of a few parts: a fixed name ("w-1="), a
+ * word, a separator, another word.  Its hash is a polynomial over its bytes
+ * modulo the prime P = 2^61 - 1, H(s) = s[0] B^(n-1) + ... + s[n-1], so that
+ * H(a b) = H(a) B^|b| + H(b): every part is hashed once (a token's lower-case
+ * word serves about fifteen features of it and its neighbours) and a feature
+ * then costs one multiplication per part, with no string built.  The model's
+ * feature strings are hashed byte by byte at load: the same function.  A
+ * feature the model lacks matches one of its features with a probability of
+ * about (model size) / 2^61; the model's own features are checked against
+ * each other when it loads. */
+
+#define HASH_P ((UINT64_C(1) << 61) - 1)
+#define HASH_B UINT64_C(0x0C9E3779B97F4A7B) /* any large number below P */
+
+static inline uint64_t hash_mulmod(uint64_t a, uint64_t b)
+{
+    __extension__ unsigned __int128 r = (unsigned __int128)a * b;
+    uint64_t s = ((uint64_t)r & HASH_P) + (uint64_t)(r >> 61);
+    return s >= HASH_P ? s - HASH_P : s;
+}
+
+static inline uint64_t hash_addmod(uint64_t a, uint64_t b)
+{
+    uint64_t s = a + b;
+    return s >= HASH_P ? s - HASH_P : s;
+}
+
+/* A part of features: its bytes, H of them and B^(their length). */
+typedef struct part {
+    uint64_t h, pw;
+    const char *s;
+    uint32_t len;
+} part;
+
+static part part_of(const char *s, size_t n)
+{
+    part p = {0, 1, s, (uint32_t)n};
+    for (size_t i = 0; i < n; i++) {
+        p.h = hash_addmod(hash_mulmod(p.h, HASH_B), (unsigned char)s[i]);
+        p.pw = hash_mulmod(p.pw, HASH_B);
+    }
+    return p;
+}
+
+/* H of the whole feature a b (parts joined). */
+static inline uint64_t hash_join(uint64_t h, const part *b)
+{
+    return hash_addmod(hash_mulmod(h, b->pw), b->h);
+}
+
+/* The fixed parts of the features (names, separators, padding words). */
+#define FIXED_PARTS(X)                                                                                     \
+    X(F_B, "b") X(F_SH, "sh=") X(F_W, "w=") X(F_LW, "lw=") X(F_P3, "p3=") X(F_S2, "s2=") X(F_S3, "s3=")     \
+    X(F_S4, "s4=") X(F_C, "c=") X(F_LEN, "len=") X(F_D, "d=") X(F_CD, "cd=") X(F_INF, "inf=") X(F_BAR, "|") \
+    X(F_CMP, "cmp=") X(F_HD, "hd=") X(F_C3, "c3=") X(F_FIRST, "first") X(F_CD0, "cd0=") X(F_LAST, "last")   \
+    X(F_L, "L=") X(F_LC, "Lc=") X(F_LNONE, "L=none|") X(F_R, "r=") X(F_RD, "rd=") X(F_BOS, "<s>")           \
+    X(F_EOS, "</s>") X(F_WM2, "w-2=") X(F_WM1, "w-1=") X(F_WP1, "w+1=") X(F_WP2, "w+2=") X(F_SHM2, "sh-2=") \
+    X(F_SHM1, "sh-1=") X(F_SHP1, "sh+1=") X(F_SHP2, "sh+2=") X(F_RM2, "r-2=") X(F_RM1, "r-1=")              \
+    X(F_RP1, "r+1=") X(F_RP2, "r+2=") X(F_LM2, "L-2=") X(F_LM1, "L-1=") X(F_LP1, "L+1=") X(F_LP2, "L+2=")   \
+    X(F_CDM2, "cd-2=") X(F_CDM1, "cd-1=") X(F_CDP1, "cd+1=") X(F_CDP2, "cd+2=") X(F_WM1W, "w-1w=")          \
+    X(F_WWP1, "ww+1=") X(F_WM1SH, "w-1sh=") X(F_CDI, "cdi=") X(F_WM1CD, "w-1cd=") X(F_CDWP1, "cdw+1=")      \
+    X(F_LM1CD, "L-1cd=") X(F_S3M1, "s3-1=") X(F_S3P1, "s3+1=") X(F_WM2WM1, "w-2w-1=")                      \
+    X(F_SHSHP1, "shsh+1=") X(F_T1, "t1=") X(F_T2, "t2=") X(F_T1S, "t1s=") X(F_BAR_C, "|C")        \
+    X(F_BAR_NOT_C, "|-")
+#define FIXED_ENUM(id, str) id,
+#define FIXED_STRING(id, str) str,
+enum { FIXED_PARTS(FIXED_ENUM) F_COUNT };
+static const char *const fixed_strings[F_COUNT] = {FIXED_PARTS(FIXED_STRING)};
+
+/* Lexicon classes of a token (codes in the features). */
+enum {
+    LC_NAME = 0,                          /* + entity type */
+    LC_GNAME = LC_NAME + NG_ENT_TYPE_COUNT, /* genitive of a name */
+    LC_ADJ = LC_GNAME + NG_ENT_TYPE_COUNT,
+    LC_DEM = LC_ADJ + NG_ENT_TYPE_COUNT,
+    LC_NFIRST = LC_DEM + NG_ENT_TYPE_COUNT,
+    LC_ROLE, LC_GIVEN, LC_KOREAN, LC_INST, LC_MEDIANOUN, LC_MONTH, LC_PARTICLE, LC_PREP, LC_DET, LC_VERB,
+    LC_NUM, LC_COUNT
+};
+static const char *const lex_codes[LC_COUNT] = {
+    "name:person", "name:organization", "name:media", "name:country", "name:place",
+    "gname:person", "gname:organization", "gname:media", "gname:country", "gname:place",
+    "adj:person", "adj:organization", "adj:media", "adj:country", "adj:place",
+    "dem:person", "dem:organization", "dem:media", "dem:country", "dem:place",
+    "nfirst", "role", "given", "korean", "inst", "medianoun", "month", "particle", "prep", "det", "verb", "num"};
+
+static const char *const rule_names[NG_RULE_COUNT] = {
+    "-", "PER-B", "PER-I", "ORG-B", "ORG-I", "MEDIA-B", "MEDIA-I", "COUNTRY-B", "COUNTRY-I",
+    "PLACE-B", "PLACE-I", "DERIV", "PART", "ANON"};
+
+/* Every constant part, hashed once (kept in the tagger, read-only). */
+typedef struct featparts {
+    part fixed[F_COUNT];
+    part lex[LC_COUNT];
+    part rule[NG_RULE_COUNT];
+    part ch[128]; /* one ASCII character: the capitalisation and length classes */
+    char chars[128][2];
+} featparts;
+
+static void featparts_init(featparts *fp)
+{
+    for (int k = 0; k < F_COUNT; k++)
+        fp->fixed[k] = part_of(fixed_strings[k], strlen(fixed_strings[k]));
+    for (int k = 0; k < LC_COUNT; k++)
+        fp->lex[k] = part_of(lex_codes[k], strlen(lex_codes[k]));
+    for (int k = 0; k < NG_RULE_COUNT; k++)
+        fp->rule[k] = part_of(rule_names[k], strlen(rule_names[k]));
+    for (int k = 0; k < 128; k++) {
+        fp->chars[k][0] = (char)k;
+        fp->chars[k][1] = '\0';
+        fp->ch[k] = part_of(fp->chars[k], k ? 1 : 0);
+    }
+}
+
 /* ---- token records ---- */
 
 #define WORD_MAX 48  /* bytes of a word used in features */
@@ -143,9 +256,11 @@ typedef struct tokinfo {
     char cmp;     /* C: not in the word list, but its end is (a compound: "Atomkraft"); '-' when not */
     char head[WORD_MAX + 1]; /* that end in lower case, or "" */
     char len;     /* length class */
-    const char *lexc[LEX_MAX];
+    unsigned char lexc[LEX_MAX]; /* LC_* */
     int nlex;
     ng_rule_tag rule;
+    /* the strings above as parts of features */
+    part pw, plw, psh, ppre, psuf[3], pcd, pdict, pinfl, phead;
 } tokinfo;
 
 /* Copies at most max bytes of s, cut at a character boundary. */
@@ -267,21 +382,11 @@ static void shape_of(tokinfo *ti, const char *s, size_t n)
               : chars <= 9 ? '9' : '+';
 }
 
-static void add_lex(tokinfo *ti, const char *code)
+static void add_lex(tokinfo *ti, int code)
 {
     if (ti->nlex < LEX_MAX)
-        ti->lexc[ti->nlex++] = code;
+        ti->lexc[ti->nlex++] = (unsigned char)code;
 }
-
-/* Lexicon classes; codes are static strings. */
-static const char *const name_codes[NG_ENT_TYPE_COUNT] = {"name:person", "name:organization", "name:media",
-                                                          "name:country", "name:place"};
-static const char *const gen_codes[NG_ENT_TYPE_COUNT] = {"gname:person", "gname:organization", "gname:media",
-                                                         "gname:country", "gname:place"};
-static const char *const adj_codes[NG_ENT_TYPE_COUNT] = {"adj:person", "adj:organization", "adj:media",
-                                                         "adj:country", "adj:place"};
-static const char *const dem_codes[NG_ENT_TYPE_COUNT] = {"dem:person", "dem:organization", "dem:media",
-                                                         "dem:country", "dem:place"};
 
 static const ng_lex_entity *adjective_lower(const ng_lexicon *lex, char *low, size_t l)
 {
@@ -407,151 +512,134 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
 
     const ng_lex_entity *e = g_hash_table_lookup(lex->names, word);
     if (e && type_ok(e->type))
-        add_lex(ti, name_codes[e->type]);
+        add_lex(ti, LC_NAME + (int)e->type);
     if (GPOINTER_TO_INT(g_hash_table_lookup(lex->name_first, word)) > 1)
-        add_lex(ti, "nfirst");
+        add_lex(ti, LC_NFIRST);
     if (upper && !e && n > 3 && s[n - 1] == 's') {
         word[n - 1] = '\0';
         const ng_lex_entity *g = g_hash_table_lookup(lex->names, word);
         word[n - 1] = 's';
         if (g && type_ok(g->type))
-            add_lex(ti, gen_codes[g->type]);
+            add_lex(ti, LC_GNAME + (int)g->type);
     }
     const ng_lex_entity *a = adjective_lower(lex, low, ll);
     if (a && type_ok(a->type))
-        add_lex(ti, adj_codes[a->type]);
+        add_lex(ti, LC_ADJ + (int)a->type);
     if (upper) {
         const ng_lex_entity *d = g_hash_table_lookup(lex->demonyms, word);
         if (d && type_ok(d->type))
-            add_lex(ti, dem_codes[d->type]);
+            add_lex(ti, LC_DEM + (int)d->type);
         if (has(lex->roles, word))
-            add_lex(ti, "role");
+            add_lex(ti, LC_ROLE);
         if (has(lex->given_names, word))
-            add_lex(ti, "given");
+            add_lex(ti, LC_GIVEN);
         if (has(lex->korean_surnames, word))
-            add_lex(ti, "korean");
+            add_lex(ti, LC_KOREAN);
         if (has(lex->institutions, word))
-            add_lex(ti, "inst");
+            add_lex(ti, LC_INST);
         if (has(lex->media_nouns, word))
-            add_lex(ti, "medianoun");
+            add_lex(ti, LC_MEDIANOUN);
         if (has(lex->months, word))
-            add_lex(ti, "month");
+            add_lex(ti, LC_MONTH);
     }
     if (has(lex->particles, word))
-        add_lex(ti, "particle");
+        add_lex(ti, LC_PARTICLE);
     if (has(lex->prepositions, low))
-        add_lex(ti, "prep");
+        add_lex(ti, LC_PREP);
     if (determiner_lower(lex, low, ll))
-        add_lex(ti, "det");
+        add_lex(ti, LC_DET);
     if (has(lex->verbs, low))
-        add_lex(ti, "verb");
+        add_lex(ti, LC_VERB);
     if (has(lex->numbers, low))
-        add_lex(ti, "num");
+        add_lex(ti, LC_NUM);
 }
 
-/* ---- feature strings ---- */
-
-typedef struct featbuf {
-    char *buf;
-    size_t len, cap;
-    uint32_t *off;  /* start of each feature */
-    uint64_t *hash; /* its hash */
-    size_t n, ncap;
-} featbuf;
-
-static void fb_init(featbuf *fb, char *buf, size_t cap, uint32_t *off, uint64_t *hash, size_t ncap)
-{
-    fb->buf = buf;
-    fb->cap = cap;
-    fb->len = 0;
-    fb->off = off;
-    fb->hash = hash;
-    fb->ncap = ncap;
-    fb->n = 0;
-}
-
-/* A 64-bit hash of n bytes, eight at a time.  Model features are told apart
- * by it alone (checked when the model loads); a feature of a token that the
- * model lacks matches a model feature with probability about 2^-64 times the
- * model's size. */
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ ((uint64_t)n * 0xD6E8FEB86659FD93ull);
-    while (n >= 8) {
-        uint64_t w;
-        memcpy(&w, s, 8);
-        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 32;
-        s += 8;
-        n -= 8;
-    }
-    uint64_t w = 0;
-    for (size_t k = 0; k < n; k++)
-        w |= (uint64_t)(unsigned char)s[k] << (8 * k);
-    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
-    h ^= h >> 29;
-    h *= 0xFF51AFD7ED558CCDull;
-    h ^= h >> 32;
-    return h;
-}
-
-/* Appends "a" "b" "c" "d" "e" as one feature (NULL ends the list). */
-static void fb_add5(featbuf *fb, const char *a, const char *b, const char *c, const char *d, const char *e)
-{
-    const char *parts[5] = {a, b, c, d, e};
-    size_t start = fb->len;
-    if (fb->n >= fb->ncap)
-        return; /* cannot happen with the sizes below; never overflow */
-    for (int i = 0; i < 5 && parts[i]; i++) {
-        size_t l = strlen(parts[i]);
-        if (fb->len + l + 1 > fb->cap) {
-            fb->len = start;
-            return;
-        }
-        memcpy(fb->buf + fb->len, parts[i], l);
-        fb->len += l;
-    }
-    fb->hash[fb->n] = hash_bytes(fb->buf + start, fb->len - start);
-    fb->buf[fb->len++] = '\0';
-    fb->off[fb->n++] = (uint32_t)start;
-}
-
-static void fb_add(featbuf *fb, const char *a, const char *b, const char *c, const char *d)
-{
-    fb_add5(fb, a, b, c, d, NULL);
-}
+/* ---- features ---- */
 
 #define FEAT_BYTES 8192
 #define FEAT_MAX 256
+
+/* The features of one token: their hashes (tagging) or, when buf is set,
+ * the strings themselves (writing training features). */
+typedef struct featset {
+    const featparts *fp;
+    uint64_t *hash;
+    size_t n, ncap;
+    char *buf;     /* NULL: hashes only */
+    size_t len, cap;
+    uint32_t *off; /* start of each feature in buf */
+} featset;
+
+/* Adds the feature a b c d e (NULL ends the list). */
+static inline void fs_add5(featset *fs, const part *a, const part *b, const part *c, const part *d, const part *e)
+{
+    if (fs->n >= fs->ncap)
+        return; /* cannot happen with the sizes above; never overflow */
+    if (fs->buf) {
+        const part *parts[5] = {a, b, c, d, e};
+        size_t start = fs->len;
+        for (int i = 0; i < 5 && parts[i]; i++) {
+            if (fs->len + parts[i]->len + 1 > fs->cap) {
+                fs->len = start;
+                return;
+            }
+            memcpy(fs->buf + fs->len, parts[i]->s, parts[i]->len);
+            fs->len += parts[i]->len;
+        }
+        fs->buf[fs->len++] = '\0';
+        fs->off[fs->n] = (uint32_t)start;
+    }
+    uint64_t h = a->h;
+    if (b) {
+        h = hash_join(h, b);
+        if (c) {
+            h = hash_join(h, c);
+            if (d) {
+                h = hash_join(h, d);
+                if (e)
+                    h = hash_join(h, e);
+            }
+        }
+    }
+    fs->hash[fs->n++] = h;
+}
+
+static inline void fs_add(featset *fs, const part *a, const part *b, const part *c, const part *d)
+{
+    fs_add5(fs, a, b, c, d, NULL);
+}
 
 static const tokinfo *at(const tokinfo *ti, size_t n, long j)
 {
     return j >= 0 && (size_t)j < n ? &ti[j] : NULL;
 }
 
-/* The features of token i (the tag-history features are added by the caller). */
-static void token_features(const tokinfo *ti, size_t n, size_t i, featbuf *fb)
+/* The features of token i (the tag-history features are added by the
+ * caller), in a fixed order: the scores add their weights in this order. */
+static void token_features(const tokinfo *ti, size_t n, size_t i, featset *fs)
 {
+    const featparts *fp = fs->fp;
+    const part *F = fp->fixed;
     const tokinfo *t = &ti[i];
-    char c1[2] = {t->cap, 0}, ln[2] = {t->len, 0};
-    const char *cd = t->cd;
-    fb_add(fb, "b", NULL, NULL, NULL);
-    fb_add(fb, "sh=", t->sh, NULL, NULL);
-    fb_add(fb, "w=", t->w, NULL, NULL);
-    fb_add(fb, "lw=", t->lw, NULL, NULL);
-    fb_add(fb, "p3=", t->pre, NULL, NULL);
-    fb_add(fb, "s2=", t->suf[0], NULL, NULL);
-    fb_add(fb, "s3=", t->suf[1], NULL, NULL);
-    fb_add(fb, "s4=", t->suf[2], NULL, NULL);
-    fb_add(fb, "c=", c1, NULL, NULL);
-    fb_add(fb, "len=", ln, NULL, NULL);
-    fb_add(fb, "d=", t->dict, NULL, NULL);
-    fb_add(fb, "cd=", cd, NULL, NULL);
-    fb_add(fb, "inf=", c1, "|", t->infl);
+    const part *c1 = &fp->ch[t->cap & 127], *ln = &fp->ch[t->len & 127], *bar = &F[F_BAR];
+    const part *cd = &t->pcd;
+    fs_add(fs, &F[F_B], NULL, NULL, NULL);
+    fs_add(fs, &F[F_SH], &t->psh, NULL, NULL);
+    fs_add(fs, &F[F_W], &t->pw, NULL, NULL);
+    fs_add(fs, &F[F_LW], &t->plw, NULL, NULL);
+    fs_add(fs, &F[F_P3], &t->ppre, NULL, NULL);
+    fs_add(fs, &F[F_S2], &t->psuf[0], NULL, NULL);
+    fs_add(fs, &F[F_S3], &t->psuf[1], NULL, NULL);
+    fs_add(fs, &F[F_S4], &t->psuf[2], NULL, NULL);
+    fs_add(fs, &F[F_C], c1, NULL, NULL);
+    fs_add(fs, &F[F_LEN], ln, NULL, NULL);
+    fs_add(fs, &F[F_D], &t->pdict, NULL, NULL);
+    fs_add(fs, &F[F_CD], cd, NULL, NULL);
+    fs_add(fs, &F[F_INF], c1, bar, &t->pinfl);
     if (t->cmp == 'C')
-        fb_add(fb, "cmp=", c1, NULL, NULL);
+        fs_add(fs, &F[F_CMP], c1, NULL, NULL);
     if (t->head[0])
-        fb_add(fb, "hd=", t->head, NULL, NULL);
+        fs_add(fs, &F[F_HD], &t->phead, NULL, NULL);
     if (t->cap == 'X' || t->cap == 'A') {
         /* character trigrams of capitalised words, with ^ and $ at the ends */
         char pad[WORD_MAX + 3];
@@ -563,95 +651,110 @@ static void token_features(const tokinfo *ti, size_t n, size_t i, featbuf *fb)
             const char *d = *c3 ? g_utf8_next_char(c3) : c3;
             if (d == c3)
                 break;
-            char gram[16];
             size_t gl = (size_t)(d - a);
-            if (gl < sizeof gram) {
-                memcpy(gram, a, gl);
-                gram[gl] = '\0';
-                fb_add(fb, "c3=", gram, NULL, NULL);
+            if (gl < 16) {
+                part gram = part_of(a, gl);
+                fs_add(fs, &F[F_C3], &gram, NULL, NULL);
             }
             a = b;
         }
     }
     if (i == 0) {
-        fb_add(fb, "first", NULL, NULL, NULL);
-        fb_add(fb, "cd0=", cd, NULL, NULL);
+        fs_add(fs, &F[F_FIRST], NULL, NULL, NULL);
+        fs_add(fs, &F[F_CD0], cd, NULL, NULL);
     }
     if (i + 1 == n)
-        fb_add(fb, "last", NULL, NULL, NULL);
+        fs_add(fs, &F[F_LAST], NULL, NULL, NULL);
     for (int k = 0; k < t->nlex; k++) {
-        fb_add(fb, "L=", t->lexc[k], NULL, NULL);
-        fb_add(fb, "Lc=", t->lexc[k], "|", c1);
+        fs_add(fs, &F[F_L], &fp->lex[t->lexc[k]], NULL, NULL);
+        fs_add(fs, &F[F_LC], &fp->lex[t->lexc[k]], bar, c1);
     }
     if (!t->nlex)
-        fb_add(fb, "L=none|", cd, NULL, NULL);
-    fb_add(fb, "r=", rule_names[t->rule], NULL, NULL);
-    fb_add(fb, "rd=", rule_names[t->rule], "|", cd);
+        fs_add(fs, &F[F_LNONE], cd, NULL, NULL);
+    fs_add(fs, &F[F_R], &fp->rule[t->rule], NULL, NULL);
+    fs_add(fs, &F[F_RD], &fp->rule[t->rule], bar, cd);
 
     static const long offs[] = {-2, -1, 1, 2};
-    static const char *const pw[] = {"w-2=", "w-1=", "w+1=", "w+2="};
-    static const char *const psh[] = {"sh-2=", "sh-1=", "sh+1=", "sh+2="};
-    static const char *const pr[] = {"r-2=", "r-1=", "r+1=", "r+2="};
-    static const char *const pl[] = {"L-2=", "L-1=", "L+1=", "L+2="};
-    static const char *const pcd[] = {"cd-2=", "cd-1=", "cd+1=", "cd+2="};
+    static const int pw[] = {F_WM2, F_WM1, F_WP1, F_WP2};
+    static const int psh[] = {F_SHM2, F_SHM1, F_SHP1, F_SHP2};
+    static const int pr[] = {F_RM2, F_RM1, F_RP1, F_RP2};
+    static const int pl[] = {F_LM2, F_LM1, F_LP1, F_LP2};
+    static const int pcd[] = {F_CDM2, F_CDM1, F_CDP1, F_CDP2};
     for (int k = 0; k < 4; k++) {
         const tokinfo *u = at(ti, n, (long)i + offs[k]);
         if (!u) {
-            fb_add(fb, pw[k], offs[k] < 0 ? "<s>" : "</s>", NULL, NULL);
+            fs_add(fs, &F[pw[k]], &F[offs[k] < 0 ? F_BOS : F_EOS], NULL, NULL);
             continue;
         }
-        const char *ucd = u->cd;
-        fb_add(fb, pw[k], u->lw, NULL, NULL);
-        fb_add(fb, pr[k], rule_names[u->rule], NULL, NULL);
+        fs_add(fs, &F[pw[k]], &u->plw, NULL, NULL);
+        fs_add(fs, &F[pr[k]], &fp->rule[u->rule], NULL, NULL);
         if (k == 1 || k == 2) {
-            fb_add(fb, psh[k], u->sh, NULL, NULL);
-            fb_add(fb, pcd[k], ucd, NULL, NULL);
+            fs_add(fs, &F[psh[k]], &u->psh, NULL, NULL);
+            fs_add(fs, &F[pcd[k]], &u->pcd, NULL, NULL);
             for (int m = 0; m < u->nlex; m++)
-                fb_add(fb, pl[k], u->lexc[m], NULL, NULL);
+                fs_add(fs, &F[pl[k]], &fp->lex[u->lexc[m]], NULL, NULL);
         }
     }
     const tokinfo *p = at(ti, n, (long)i - 1), *nx = at(ti, n, (long)i + 1);
-    fb_add(fb, "w-1w=", p ? p->lw : "<s>", "|", t->lw);
-    fb_add(fb, "ww+1=", t->lw, "|", nx ? nx->lw : "</s>");
-    fb_add(fb, "w-1sh=", p ? p->lw : "<s>", "|", t->sh);
+    const part *plw = p ? &p->plw : &F[F_BOS], *nlw = nx ? &nx->plw : &F[F_EOS];
+    fs_add(fs, &F[F_WM1W], plw, bar, &t->plw);
+    fs_add(fs, &F[F_WWP1], &t->plw, bar, nlw);
+    fs_add(fs, &F[F_WM1SH], plw, bar, &t->psh);
     /* the word list's verdict with its neighbours: "in" + unknown capitalised word */
-    char cmp[3] = {'|', t->cmp ? t->cmp : '-', 0};
-    fb_add5(fb, "cdi=", cd, "|", t->infl, cmp);
-    fb_add(fb, "w-1cd=", p ? p->lw : "<s>", "|", cd);
-    fb_add(fb, "cdw+1=", cd, "|", nx ? nx->lw : "</s>");
+    fs_add5(fs, &F[F_CDI], cd, bar, &t->pinfl, &F[t->cmp == 'C' ? F_BAR_C : F_BAR_NOT_C]);
+    fs_add(fs, &F[F_WM1CD], plw, bar, cd);
+    fs_add(fs, &F[F_CDWP1], cd, bar, nlw);
     if (p)
         for (int m = 0; m < p->nlex; m++)
-            fb_add(fb, "L-1cd=", p->lexc[m], "|", cd);
+            fs_add(fs, &F[F_LM1CD], &fp->lex[p->lexc[m]], bar, cd);
     /* endings of the neighbours, a stand-in for their part of speech */
-    fb_add(fb, "s3-1=", p ? p->suf[1] : "<s>", NULL, NULL);
-    fb_add(fb, "s3+1=", nx ? nx->suf[1] : "</s>", NULL, NULL);
+    fs_add(fs, &F[F_S3M1], p ? &p->psuf[1] : &F[F_BOS], NULL, NULL);
+    fs_add(fs, &F[F_S3P1], nx ? &nx->psuf[1] : &F[F_EOS], NULL, NULL);
     const tokinfo *p2 = at(ti, n, (long)i - 2);
-    fb_add(fb, "w-2w-1=", p2 ? p2->lw : "<s>", "|", p ? p->lw : "<s>");
-    fb_add(fb, "shsh+1=", t->sh, "|", nx ? nx->sh : "</s>");
+    fs_add(fs, &F[F_WM2WM1], p2 ? &p2->plw : &F[F_BOS], bar, plw);
+    fs_add(fs, &F[F_SHSHP1], &t->psh, bar, nx ? &nx->psh : &F[F_EOS]);
+}
+
+static void tokinfo_parts(tokinfo *t)
+{
+    t->pw = part_of(t->w, strlen(t->w));
+    t->plw = part_of(t->lw, strlen(t->lw));
+    t->psh = part_of(t->sh, strlen(t->sh));
+    t->ppre = part_of(t->pre, strlen(t->pre));
+    for (int k = 0; k < 3; k++)
+        t->psuf[k] = part_of(t->suf[k], strlen(t->suf[k]));
+    t->pcd = part_of(t->cd, strlen(t->cd));
+    t->pdict = part_of(t->dict, strlen(t->dict));
+    t->pinfl = part_of(t->infl, strlen(t->infl));
+    t->phead = part_of(t->head, strlen(t->head));
 }
 
 static tokinfo *sentence_info(const ng_lexicon *lex, const ng_tag_token *toks, size_t n)
 {
     tokinfo *ti = g_new(tokinfo, n ? n : 1);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         token_info(lex, &toks[i], &ti[i]);
+        tokinfo_parts(&ti[i]);
+    }
     return ti;
 }
 
 void ng_tagger_features(const ng_lexicon *lex, const ng_tag_token *toks, size_t n, ng_feature_fn fn, void *data)
 {
+    featparts *fp = g_new(featparts, 1);
+    featparts_init(fp);
     tokinfo *ti = sentence_info(lex, toks, n);
     char buf[FEAT_BYTES];
     uint32_t off[FEAT_MAX];
     uint64_t hash[FEAT_MAX];
-    featbuf fb;
     for (size_t i = 0; i < n; i++) {
-        fb_init(&fb, buf, sizeof buf, off, hash, FEAT_MAX);
-        token_features(ti, n, i, &fb);
-        for (size_t k = 0; k < fb.n; k++)
-            fn(i, fb.buf + fb.off[k], data);
+        featset fs = {fp, hash, 0, FEAT_MAX, buf, 0, sizeof buf, off};
+        token_features(ti, n, i, &fs);
+        for (size_t k = 0; k < fs.n; k++)
+            fn(i, fs.buf + fs.off[k], data);
     }
     g_free(ti);
+    g_free(fp);
 }
 
 /* ---- the model ---- */
@@ -662,7 +765,7 @@ void ng_tagger_features(const ng_lexicon *lex, const ng_tag_token *toks, size_t 
 #define MAX_TAGS 64
 
 typedef struct slot {
-    uint64_t hash; /* 0: empty (a feature hashing to 0 is stored as 1) */
+    uint64_t key;          /* H of the feature + 1 (H < 2^61); 0: empty */
     uint32_t first, count; /* its weights: entries [first, first + count) */
 } slot;
 
@@ -680,22 +783,30 @@ struct ng_tagger {
     int ntags;
     char *tags[MAX_TAGS];
     unsigned char allowed[MAX_TAGS][MAX_TAGS]; /* [previous][tag]: I-X only after B-X or I-X */
+    featparts parts;        /* the constant parts of features */
+    part tag_parts[MAX_TAGS]; /* the tag names, for the history features */
     struct loading *loading; /* while loading only */
 };
 
-static uint64_t slot_hash(uint64_t h)
+/* Slot of a hash: H is a polynomial, so its low bits are mixed first
+ * (MurmurHash3's finaliser). */
+static inline size_t slot_index(const ng_tagger *t, uint64_t h)
 {
-    return h ? h : 1;
+    h ^= h >> 33;
+    h *= UINT64_C(0xFF51AFD7ED558CCD);
+    h ^= h >> 33;
+    h *= UINT64_C(0xC4CEB9FE1A85EC53);
+    h ^= h >> 33;
+    return (size_t)h & t->mask;
 }
 
-static const slot *find(const ng_tagger *t, uint64_t h)
+static inline const slot *find(const ng_tagger *t, uint64_t h)
 {
-    h = slot_hash(h);
-    for (size_t i = (size_t)h & t->mask;; i = (i + 1) & t->mask) {
+    for (size_t i = slot_index(t, h);; i = (i + 1) & t->mask) {
         const slot *s = &t->table[i];
-        if (s->hash == h)
+        if (s->key == h + 1)
             return s;
-        if (!s->hash)
+        if (!s->key)
             return NULL;
     }
 }
@@ -883,13 +994,13 @@ static ng_status build_table(ng_tagger *t, const char *path, ng_errmsg *err)
                 dense[k] = 0;
             }
         const char *name = ld->names->pdata[f];
-        uint64_t h = slot_hash(hash_bytes(name, strlen(name)));
-        size_t i = (size_t)h & t->mask;
-        while (t->table[i].hash && t->table[i].hash != h)
+        uint64_t key = part_of(name, strlen(name)).h + 1;
+        size_t i = slot_index(t, key - 1);
+        while (t->table[i].key && t->table[i].key != key)
             i = (i + 1) & t->mask;
-        if (t->table[i].hash)
+        if (t->table[i].key)
             st = ng_fail(err, NG_ERR_FORMAT, "%s: two features share a hash (%s); rename one", path, name);
-        t->table[i] = (slot){h, first, (uint32_t)t->nentries - first};
+        t->table[i] = (slot){key, first, (uint32_t)t->nentries - first};
         t->nfeatures++;
     }
     g_free(order);
@@ -928,6 +1039,9 @@ ng_status ng_tagger_load(const char *path, ng_tagger **out, ng_errmsg *err)
             for (int k = 0; k < t->ntags; k++)
                 t->allowed[p][k] = t->tags[k][0] != 'I' ||
                                    (t->tags[p][0] != 'O' && strcmp(t->tags[p] + 2, t->tags[k] + 2) == 0);
+        featparts_init(&t->parts);
+        for (int k = 0; k < t->ntags; k++)
+            t->tag_parts[k] = part_of(t->tags[k], strlen(t->tags[k]));
         /* Pass 2: the weights. */
         loading ld = {g_hash_table_new(g_str_hash, g_str_equal), g_array_new(FALSE, FALSE, sizeof(uint32_t)),
                       g_array_new(FALSE, FALSE, sizeof(uint32_t)), g_array_new(FALSE, FALSE, sizeof(float)),
@@ -971,17 +1085,6 @@ static void add_weights(double *score, const ng_tagger *t, uint64_t h)
             score[t->entries[k].tag] += t->entries[k].w;
 }
 
-/* The hash of "a" "b" "c" "d" without building a feature buffer. */
-static uint64_t hash_parts(char *buf, size_t cap, const char *a, const char *b, const char *c, const char *d)
-{
-    const char *parts[4] = {a, b, c, d};
-    size_t len = 0;
-    for (int i = 0; i < 4 && parts[i]; i++)
-        for (const char *p = parts[i]; *p && len + 1 < cap; p++)
-            buf[len++] = *p;
-    return hash_bytes(buf, len);
-}
-
 void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_token *toks, size_t n,
                    ng_tag *tags, float *margin)
 {
@@ -995,24 +1098,21 @@ void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_
     }
     tokinfo *ti = sentence_info(lex, toks, n);
     int *inner = g_new(int, n + 1); /* the model's own tags */
-    char buf[FEAT_BYTES];
-    uint32_t off[FEAT_MAX];
     uint64_t hash[FEAT_MAX];
-    featbuf fb;
-    char hist[256];
     const int nt = tagger->ntags;
+    const part *F = tagger->parts.fixed;
     for (size_t i = 0; i < n; i++) {
         double score[MAX_TAGS] = {0};
-        fb_init(&fb, buf, sizeof buf, off, hash, FEAT_MAX);
-        token_features(ti, n, i, &fb);
+        featset fs = {&tagger->parts, hash, 0, FEAT_MAX, NULL, 0, 0, NULL};
+        token_features(ti, n, i, &fs);
         /* The table is larger than the caches: ask for every slot first, so
          * that the memory reads overlap, then for the weights they point at. */
         const slot *found[FEAT_MAX];
-        for (size_t k = 0; k < fb.n; k++)
-            prefetch(&tagger->table[(size_t)slot_hash(fb.hash[k]) & tagger->mask]);
+        for (size_t k = 0; k < fs.n; k++)
+            prefetch(&tagger->table[slot_index(tagger, fs.hash[k])]);
         size_t nfound = 0;
-        for (size_t k = 0; k < fb.n; k++) {
-            const slot *sl = find(tagger, fb.hash[k]);
+        for (size_t k = 0; k < fs.n; k++) {
+            const slot *sl = find(tagger, fs.hash[k]);
             if (sl) {
                 prefetch(&tagger->entries[sl->first]);
                 found[nfound++] = sl;
@@ -1021,11 +1121,12 @@ void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_
         for (size_t k = 0; k < nfound; k++)
             for (uint32_t e = found[k]->first; e < found[k]->first + found[k]->count; e++)
                 score[tagger->entries[e].tag] += tagger->entries[e].w;
-        const char *t1 = i >= 1 ? tagger->tags[inner[i - 1]] : "<s>";
-        const char *t2 = i >= 2 ? tagger->tags[inner[i - 2]] : "<s>";
-        add_weights(score, tagger, hash_parts(hist, sizeof hist, "t1=", t1, NULL, NULL));
-        add_weights(score, tagger, hash_parts(hist, sizeof hist, "t2=", t2, "|", t1));
-        add_weights(score, tagger, hash_parts(hist, sizeof hist, "t1s=", t1, "|", ti[i].sh));
+        const part *t1 = i >= 1 ? &tagger->tag_parts[inner[i - 1]] : &F[F_BOS];
+        const part *t2 = i >= 2 ? &tagger->tag_parts[inner[i - 2]] : &F[F_BOS];
+        const part *bar = &F[F_BAR];
+        add_weights(score, tagger, hash_join(F[F_T1].h, t1));
+        add_weights(score, tagger, hash_join(hash_join(hash_join(F[F_T2].h, t2), bar), t1));
+        add_weights(score, tagger, hash_join(hash_join(hash_join(F[F_T1S].h, t1), bar), &ti[i].psh));
         int prev = i ? inner[i - 1] : NG_TAG_O;
         int best = -1, second = -1;
         for (int k = 0; k < nt; k++) {
