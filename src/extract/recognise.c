@@ -448,7 +448,7 @@ static int match_compound(ctx *c, size_t i)
         size_t len = q ? (size_t)(q - p) : (size_t)(s + n - p);
         gchar *part = g_strndup(p, len);
         gchar *low = g_utf8_strdown(part, -1);
-        const ng_lex_entity *a = g_hash_table_lookup(c->lex->adjectives, low);
+        const ng_lex_entity *a = ng_strmap_get(c->lex->map.adjectives, low, strlen(low));
         if (!a)
             a = ng_lex_adjective(c->lex, p, len);
         if (a && a->type == NG_ENT_COUNTRY) {

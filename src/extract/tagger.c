@@ -282,6 +282,12 @@ static size_t lower_into(char *buf, size_t cap, const char *s, size_t n)
     size_t o = 0;
     const char *p = s, *end = s + n;
     while (p < end) {
+        if ((unsigned char)*p < 0x80) { /* ASCII (NUL too) is its own lower case: no GLib calls */
+            if (o + 2 > cap)
+                return (size_t)-1;
+            buf[o++] = g_ascii_tolower(*p++);
+            continue;
+        }
         gunichar c = g_utf8_get_char_validated(p, (gssize)(end - p));
         char tmp[8];
         int l;
@@ -333,32 +339,53 @@ static void shape_of(tokinfo *ti, const char *s, size_t n)
     int upper = 0, lower = 0, digit = 0, letters = 0, first = 0;
     size_t o = 0;
     char last = 0;
-    int nchars = 0;
+    int nchars = 0, ascii = 1;
     const char *p = s, *end = s + n;
     while (p < end) {
-        gunichar c = g_utf8_get_char_validated(p, (gssize)(end - p));
+        unsigned char b = (unsigned char)*p;
         char k;
-        if (c == (gunichar)-1 || c == (gunichar)-2) {
-            k = '?';
-            p++;
-        } else {
-            if (g_unichar_isupper(c) || g_unichar_istitle(c)) {
+        if (b && b < 0x80) {
+            /* ASCII, classed as GLib classes it below (no ASCII letter is title case) */
+            if (b >= 'A' && b <= 'Z') {
                 k = 'X';
                 upper++;
                 letters++;
-            } else if (g_unichar_isalpha(c)) {
+            } else if (b >= 'a' && b <= 'z') {
                 k = 'x';
                 lower++;
                 letters++;
-            } else if (g_unichar_isdigit(c)) {
+            } else if (b >= '0' && b <= '9') {
                 k = 'd';
                 digit++;
-            } else if (c < 0x80 && g_ascii_ispunct((char)c)) {
-                k = (char)c;
             } else {
-                k = 'o';
+                k = g_ascii_ispunct((char)b) ? (char)b : 'o';
             }
-            p = g_utf8_next_char(p);
+            p++;
+        } else {
+            ascii = 0;
+            gunichar c = g_utf8_get_char_validated(p, (gssize)(end - p));
+            if (c == (gunichar)-1 || c == (gunichar)-2) {
+                k = '?';
+                p++;
+            } else {
+                if (g_unichar_isupper(c) || g_unichar_istitle(c)) {
+                    k = 'X';
+                    upper++;
+                    letters++;
+                } else if (g_unichar_isalpha(c)) {
+                    k = 'x';
+                    lower++;
+                    letters++;
+                } else if (g_unichar_isdigit(c)) {
+                    k = 'd';
+                    digit++;
+                } else if (c < 0x80 && g_ascii_ispunct((char)c)) {
+                    k = (char)c;
+                } else {
+                    k = 'o';
+                }
+                p = g_utf8_next_char(p);
+            }
         }
         if (!first)
             first = k;
@@ -377,7 +404,7 @@ static void shape_of(tokinfo *ti, const char *s, size_t n)
         ti->cap = 'd';
     else
         ti->cap = 'p';
-    size_t chars = (size_t)g_utf8_strlen(s, (gssize)n);
+    size_t chars = ascii ? n : (size_t)g_utf8_strlen(s, (gssize)n);
     ti->len = chars <= 1 ? '1' : chars <= 2 ? '2' : chars <= 3 ? '3' : chars <= 4 ? '4' : chars <= 6 ? '6'
               : chars <= 9 ? '9' : '+';
 }
@@ -394,10 +421,7 @@ static const ng_lex_entity *adjective_lower(const ng_lexicon *lex, char *low, si
     for (size_t i = 0; i < G_N_ELEMENTS(endings); i++) {
         size_t el = strlen(endings[i]);
         if (l > el + 2 && strcmp(low + l - el, endings[i]) == 0) {
-            char c = low[l - el];
-            low[l - el] = '\0';
-            const ng_lex_entity *e = g_hash_table_lookup(lex->adjectives, low);
-            low[l - el] = c;
+            const ng_lex_entity *e = ng_strmap_get(lex->map.adjectives, low, l - el);
             if (e)
                 return e;
         }
@@ -407,17 +431,13 @@ static const ng_lex_entity *adjective_lower(const ng_lexicon *lex, char *low, si
 
 static int determiner_lower(const ng_lexicon *lex, char *low, size_t l)
 {
-    if (g_hash_table_contains(lex->determiners, low))
+    if (ng_strmap_has(lex->map.determiners, low, l))
         return 1;
     static const char *const endings[] = {"es", "en", "em", "er", "e", "s", "n"};
     for (size_t i = 0; i < G_N_ELEMENTS(endings); i++) {
         size_t el = strlen(endings[i]);
         if (l >= el + 3 && strcmp(low + l - el, endings[i]) == 0) {
-            char c = low[l - el];
-            low[l - el] = '\0';
-            int r = g_hash_table_contains(lex->determiners, low);
-            low[l - el] = c;
-            return r;
+            return ng_strmap_has(lex->map.determiners, low, l - el);
         }
     }
     return 0;
@@ -428,9 +448,9 @@ static int type_ok(ng_entity_type t)
     return (unsigned)t < NG_ENT_TYPE_COUNT;
 }
 
-static int has(GHashTable *t, const char *key)
+static int has(const ng_strmap *m, const char *key, size_t n)
 {
-    return g_hash_table_contains(t, key);
+    return ng_strmap_has(m, key, n);
 }
 
 static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti)
@@ -468,9 +488,9 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
     word[n] = '\0';
     int upper = ti->cap == 'X' || ti->cap == 'A';
     int lowered = strcmp(low, word) != 0;
-    if (has(lex->dictionary, word))
+    if (has(lex->map.dictionary, word, n))
         ti->dict[0] = 'W';
-    if (lowered ? has(lex->dictionary, low) : ti->dict[0] == 'W')
+    if (lowered ? has(lex->map.dictionary, low, ll) : ti->dict[0] == 'W')
         ti->dict[1] = 'L';
     if (ti->dict[0] != 'W' && ng_lex_is_word_form(lex, s, n))
         ti->dict[2] = 'F';
@@ -485,7 +505,7 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
             size_t el = strlen(endings[k]);
             memcpy(key, s, n);
             memcpy(key + n, endings[k], el + 1);
-            if (has(lex->dictionary, key))
+            if (has(lex->map.dictionary, key, n + el))
                 ti->infl[k] = endings[k][el - 1];
         }
     }
@@ -510,15 +530,13 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
         }
     }
 
-    const ng_lex_entity *e = g_hash_table_lookup(lex->names, word);
+    const ng_lex_entity *e = ng_strmap_get(lex->map.names, word, n);
     if (e && type_ok(e->type))
         add_lex(ti, LC_NAME + (int)e->type);
-    if (GPOINTER_TO_INT(g_hash_table_lookup(lex->name_first, word)) > 1)
+    if (GPOINTER_TO_INT(ng_strmap_get(lex->map.name_first, word, n)) > 1)
         add_lex(ti, LC_NFIRST);
     if (upper && !e && n > 3 && s[n - 1] == 's') {
-        word[n - 1] = '\0';
-        const ng_lex_entity *g = g_hash_table_lookup(lex->names, word);
-        word[n - 1] = 's';
+        const ng_lex_entity *g = ng_strmap_get(lex->map.names, word, n - 1);
         if (g && type_ok(g->type))
             add_lex(ti, LC_GNAME + (int)g->type);
     }
@@ -526,31 +544,31 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
     if (a && type_ok(a->type))
         add_lex(ti, LC_ADJ + (int)a->type);
     if (upper) {
-        const ng_lex_entity *d = g_hash_table_lookup(lex->demonyms, word);
+        const ng_lex_entity *d = ng_strmap_get(lex->map.demonyms, word, n);
         if (d && type_ok(d->type))
             add_lex(ti, LC_DEM + (int)d->type);
-        if (has(lex->roles, word))
+        if (has(lex->map.roles, word, n))
             add_lex(ti, LC_ROLE);
-        if (has(lex->given_names, word))
+        if (has(lex->map.given_names, word, n))
             add_lex(ti, LC_GIVEN);
-        if (has(lex->korean_surnames, word))
+        if (has(lex->map.korean_surnames, word, n))
             add_lex(ti, LC_KOREAN);
-        if (has(lex->institutions, word))
+        if (has(lex->map.institutions, word, n))
             add_lex(ti, LC_INST);
-        if (has(lex->media_nouns, word))
+        if (has(lex->map.media_nouns, word, n))
             add_lex(ti, LC_MEDIANOUN);
-        if (has(lex->months, word))
+        if (has(lex->map.months, word, n))
             add_lex(ti, LC_MONTH);
     }
-    if (has(lex->particles, word))
+    if (has(lex->map.particles, word, n))
         add_lex(ti, LC_PARTICLE);
-    if (has(lex->prepositions, low))
+    if (has(lex->map.prepositions, low, ll))
         add_lex(ti, LC_PREP);
     if (determiner_lower(lex, low, ll))
         add_lex(ti, LC_DET);
-    if (has(lex->verbs, low))
+    if (has(lex->map.verbs, low, ll))
         add_lex(ti, LC_VERB);
-    if (has(lex->numbers, low))
+    if (has(lex->map.numbers, low, ll))
         add_lex(ti, LC_NUM);
 }
 
