@@ -11,6 +11,8 @@
 #include "newsgraph/tagger.h"
 
 #include <glib.h>
+#include <limits.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -784,8 +786,16 @@ void ng_tagger_features(const ng_lexicon *lex, const ng_tag_token *toks, size_t 
 
 typedef struct slot {
     uint64_t key;          /* H of the feature + 1 (H < 2^61); 0: empty */
-    uint32_t first, count; /* its weights: entries [first, first + count) */
+    uint32_t first, count; /* its weights: entries [first, first + count), or
+                            * with count SLOT_ROW the dense row `first` */
 } slot;
+#define SLOT_ROW UINT32_MAX
+
+/* Dense rows: a feature with many weights keeps them as one row of ROW_TAGS
+ * doubles (zero where it has none), added as a whole (see score_rows);
+ * doubles, not floats, so that adding a row needs no conversions. */
+#define ROW_TAGS 24
+#define ROW_MIN 4 /* weights a feature needs to get a row */
 
 typedef struct entry {
     float w;
@@ -801,26 +811,25 @@ struct ng_tagger {
     int ntags;
     char *tags[MAX_TAGS];
     unsigned char allowed[MAX_TAGS][MAX_TAGS]; /* [previous][tag]: I-X only after B-X or I-X */
+    double *rows;           /* ROW_TAGS doubles a row, or NULL: no rows (see order_free) */
+    size_t nrows;
+    int shift;              /* 64 - log2(table size) */
     featparts parts;        /* the constant parts of features */
     part tag_parts[MAX_TAGS]; /* the tag names, for the history features */
     struct loading *loading; /* while loading only */
 };
 
-/* Slot of a hash: H is a polynomial, so its low bits are mixed first
- * (MurmurHash3's finaliser). */
+/* Slot of a hash: the high bits of H times an odd constant (H is a
+ * polynomial: features that differ in their last byte would otherwise sit
+ * side by side). */
 static inline size_t slot_index(const ng_tagger *t, uint64_t h)
 {
-    h ^= h >> 33;
-    h *= UINT64_C(0xFF51AFD7ED558CCD);
-    h ^= h >> 33;
-    h *= UINT64_C(0xC4CEB9FE1A85EC53);
-    h ^= h >> 33;
-    return (size_t)h & t->mask;
+    return (size_t)((h * UINT64_C(0x9E3779B97F4A7C15)) >> t->shift);
 }
 
-static inline const slot *find(const ng_tagger *t, uint64_t h)
+static inline const slot *find_from(const ng_tagger *t, size_t i, uint64_t h)
 {
-    for (size_t i = slot_index(t, h);; i = (i + 1) & t->mask) {
+    for (;; i = (i + 1) & t->mask) {
         const slot *s = &t->table[i];
         if (s->key == h + 1)
             return s;
@@ -829,11 +838,17 @@ static inline const slot *find(const ng_tagger *t, uint64_t h)
     }
 }
 
+static inline const slot *find(const ng_tagger *t, uint64_t h)
+{
+    return find_from(t, slot_index(t, h), h);
+}
+
 void ng_tagger_free(ng_tagger *t)
 {
     if (!t)
         return;
     g_free(t->table);
+    g_free(t->rows);
     g_free(t->entries);
     for (int k = 0; k < t->ntags; k++)
         g_free(t->tags[k]);
@@ -977,6 +992,58 @@ static ng_status collect_weight(ng_tagger *t, char *feature, const char *tag, do
     return NG_OK;
 }
 
+/* Whether a token's scores come out the same whatever order its weights
+ * are added in: when every sum of them is exact.  All weights are multiples
+ * of 2^low (the lowest bit set in any of them) and a score adds at most
+ * FEAT_MAX + 3 of them, so when (FEAT_MAX + 3) * max |w| < 2^(low + 53)
+ * every partial sum is a multiple of 2^low that a double holds exactly, in
+ * any order.  (The model of data/models has weights of 2^-25 to 280: true
+ * with room to spare.)  Then the scores may be added by rows (score_rows). */
+static int order_free(const ng_tagger *t)
+{
+    int low = INT_MAX;
+    double max = 0;
+    for (size_t k = 0; k < t->nentries; k++) {
+        float w = t->entries[k].w;
+        if (!isfinite(w))
+            return 0;
+        int e;
+        float m = frexpf(fabsf(w), &e); /* |w| = m 2^e, m in [0.5, 1): 24 bits of mantissa */
+        uint32_t bits = (uint32_t)ldexpf(m, 24);
+        int lb = e - 24;
+        while (bits && !(bits & 1)) {
+            bits >>= 1;
+            lb++;
+        }
+        if (lb < low)
+            low = lb;
+        if (fabsf(w) > max)
+            max = fabsf(w);
+    }
+    return t->nentries == 0 || (FEAT_MAX + 3) * max < ldexp(1.0, low + 53);
+}
+
+/* Gives the features with ROW_MIN weights or more a dense row. */
+static void make_rows(ng_tagger *t)
+{
+    if (t->ntags > ROW_TAGS)
+        return;
+    size_t n = 0;
+    for (size_t i = 0; i <= t->mask; i++)
+        n += t->table[i].key && t->table[i].count >= ROW_MIN;
+    t->rows = g_new0(double, n * ROW_TAGS + 1);
+    for (size_t i = 0; i <= t->mask; i++) {
+        slot *sl = &t->table[i];
+        if (!sl->key || sl->count < ROW_MIN)
+            continue;
+        double *row = t->rows + t->nrows * ROW_TAGS;
+        for (uint32_t e = sl->first; e < sl->first + sl->count; e++)
+            row[t->entries[e].tag] = t->entries[e].w;
+        sl->first = (uint32_t)t->nrows++;
+        sl->count = SLOT_ROW;
+    }
+}
+
 /* Builds the table: per feature its weights (summed per tag), then the
  * features by hash. */
 static ng_status build_table(ng_tagger *t, const char *path, ng_errmsg *err)
@@ -994,8 +1061,11 @@ static ng_status build_table(ng_tagger *t, const char *path, ng_errmsg *err)
         order[fill[g_array_index(ld->feature, uint32_t, l)]++] = (uint32_t)l;
     g_free(fill);
     size_t cap = 16;
-    while (cap < 2 * nf)
+    t->shift = 60;
+    while (cap < 2 * nf) {
         cap <<= 1;
+        t->shift--;
+    }
     t->table = g_new0(slot, cap);
     t->mask = cap - 1;
     t->entries = g_new(entry, nl + 1);
@@ -1024,6 +1094,8 @@ static ng_status build_table(ng_tagger *t, const char *path, ng_errmsg *err)
     g_free(order);
     g_free(start);
     g_free(dense);
+    if (st == NG_OK && order_free(t))
+        make_rows(t);
     return st;
 }
 
@@ -1095,12 +1167,83 @@ static inline void prefetch(const void *p)
 #endif
 }
 
-static void add_weights(double *score, const ng_tagger *t, uint64_t h)
+/* The slots of a token's features, in feature order (absent ones left
+ * out).  The table is larger than the caches: every slot is asked for first,
+ * so that the memory reads overlap, then the weights they point at. */
+static size_t find_all(const ng_tagger *t, const uint64_t *hash, size_t n, const slot **found)
 {
-    const slot *s = find(t, h);
-    if (s)
-        for (uint32_t k = s->first; k < s->first + s->count; k++)
-            score[t->entries[k].tag] += t->entries[k].w;
+    size_t idx[FEAT_MAX + 3];
+    for (size_t k = 0; k < n; k++) {
+        idx[k] = slot_index(t, hash[k]);
+        prefetch(&t->table[idx[k]]);
+    }
+    size_t nfound = 0;
+    for (size_t k = 0; k < n; k++) {
+        const slot *sl = find_from(t, idx[k], hash[k]);
+        if (sl) {
+            prefetch(sl->count == SLOT_ROW ? (const void *)(t->rows + (size_t)sl->first * ROW_TAGS)
+                                           : (const void *)&t->entries[sl->first]);
+            found[nfound++] = sl;
+        }
+    }
+    return nfound;
+}
+
+/* Scores by adding the weights feature after feature: right for any model. */
+static void score_in_order(const ng_tagger *t, const slot *const *found, size_t nfound, double *score)
+{
+    for (size_t k = 0; k < nfound; k++) {
+        const entry *e = &t->entries[found[k]->first], *end = e + found[k]->count;
+        for (; e < end; e++)
+            score[e->tag] += e->w;
+    }
+}
+
+#if defined(__GNUC__)
+/* Two doubles: GCC and clang keep a row's sums in registers. */
+typedef double dpair __attribute__((vector_size(16)));
+#endif
+
+/* Scores of an order-free model (order_free): rows added whole into sums
+ * held in registers, the other features' few weights one by one, the two
+ * then joined.  Every addition is exact, so this equals score_in_order. */
+static void score_rows(const ng_tagger *t, const slot *const *found, size_t nfound, double *score)
+{
+#if defined(__GNUC__)
+    dpair acc[ROW_TAGS / 2];
+    for (int j = 0; j < ROW_TAGS / 2; j++)
+        acc[j] = (dpair){0, 0};
+    for (size_t k = 0; k < nfound; k++) {
+        const slot *sl = found[k];
+        if (sl->count == SLOT_ROW) {
+            const double *row = t->rows + (size_t)sl->first * ROW_TAGS;
+            for (int j = 0; j < ROW_TAGS / 2; j++) {
+                dpair d;
+                memcpy(&d, row + 2 * j, sizeof d);
+                acc[j] += d;
+            }
+        } else {
+            const entry *e = &t->entries[sl->first], *end = e + sl->count;
+            for (; e < end; e++)
+                score[e->tag] += e->w;
+        }
+    }
+    for (int j = 0; j < ROW_TAGS / 2; j++) {
+        score[2 * j] += acc[j][0];
+        score[2 * j + 1] += acc[j][1];
+    }
+#else
+    for (size_t k = 0; k < nfound; k++) {
+        const slot *sl = found[k];
+        if (sl->count == SLOT_ROW) {
+            const double *row = t->rows + (size_t)sl->first * ROW_TAGS;
+            for (int j = 0; j < ROW_TAGS; j++)
+                score[j] += row[j];
+        } else {
+            score_in_order(t, &found[k], 1, score);
+        }
+    }
+#endif
 }
 
 void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_token *toks, size_t n,
@@ -1116,35 +1259,25 @@ void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_
     }
     tokinfo *ti = sentence_info(lex, toks, n);
     int *inner = g_new(int, n + 1); /* the model's own tags */
-    uint64_t hash[FEAT_MAX];
+    uint64_t hash[FEAT_MAX + 3];
+    const slot *found[FEAT_MAX + 3];
     const int nt = tagger->ntags;
-    const part *F = tagger->parts.fixed;
+    const part *F = tagger->parts.fixed, *bar = &F[F_BAR];
     for (size_t i = 0; i < n; i++) {
         double score[MAX_TAGS] = {0};
         featset fs = {&tagger->parts, hash, 0, FEAT_MAX, NULL, 0, 0, NULL};
         token_features(ti, n, i, &fs);
-        /* The table is larger than the caches: ask for every slot first, so
-         * that the memory reads overlap, then for the weights they point at. */
-        const slot *found[FEAT_MAX];
-        for (size_t k = 0; k < fs.n; k++)
-            prefetch(&tagger->table[slot_index(tagger, fs.hash[k])]);
-        size_t nfound = 0;
-        for (size_t k = 0; k < fs.n; k++) {
-            const slot *sl = find(tagger, fs.hash[k]);
-            if (sl) {
-                prefetch(&tagger->entries[sl->first]);
-                found[nfound++] = sl;
-            }
-        }
-        for (size_t k = 0; k < nfound; k++)
-            for (uint32_t e = found[k]->first; e < found[k]->first + found[k]->count; e++)
-                score[tagger->entries[e].tag] += tagger->entries[e].w;
+        /* then the tag history: the last tags the model chose */
         const part *t1 = i >= 1 ? &tagger->tag_parts[inner[i - 1]] : &F[F_BOS];
         const part *t2 = i >= 2 ? &tagger->tag_parts[inner[i - 2]] : &F[F_BOS];
-        const part *bar = &F[F_BAR];
-        add_weights(score, tagger, hash_join(F[F_T1].h, t1));
-        add_weights(score, tagger, hash_join(hash_join(hash_join(F[F_T2].h, t2), bar), t1));
-        add_weights(score, tagger, hash_join(hash_join(hash_join(F[F_T1S].h, t1), bar), &ti[i].psh));
+        hash[fs.n++] = hash_join(F[F_T1].h, t1);
+        hash[fs.n++] = hash_join(hash_join(hash_join(F[F_T2].h, t2), bar), t1);
+        hash[fs.n++] = hash_join(hash_join(hash_join(F[F_T1S].h, t1), bar), &ti[i].psh);
+        size_t nfound = find_all(tagger, hash, fs.n, found);
+        if (tagger->rows)
+            score_rows(tagger, found, nfound, score);
+        else
+            score_in_order(tagger, found, nfound, score);
         int prev = i ? inner[i - 1] : NG_TAG_O;
         int best = -1, second = -1;
         for (int k = 0; k < nt; k++) {
