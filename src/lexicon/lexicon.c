@@ -4,6 +4,7 @@
 #include "newsgraph/tagger.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,20 +110,57 @@ static int type_priority(ng_entity_type t)
     }
 }
 
-void ng_lex_fold_word(GString *out, const char *s, size_t n)
+#define FOLD_BUF 256
+#define FOLD_FAIL ((size_t)-1)
+
+/* g_utf8_strdown(s, n) into buf when that is plain ASCII lower-casing, which
+ * needs no allocation: every byte ASCII (no NUL), and no 'I' under a Turkic
+ * LC_CTYPE (GLib, which asks the locale on every call, then makes it a
+ * dotless i).  Returns the length, or FOLD_FAIL when GLib has to do it. */
+static size_t strdown_ascii(char *buf, size_t cap, const char *s, size_t n)
 {
-    gchar *low = g_utf8_strdown(s, (gssize)n);
-    size_t l = strlen(low);
-    /* One inflection ending off: genitive -s/-es, adjective -e/-en/-em/-er/-es, plural -n. */
+    if (n + 1 > cap)
+        return FOLD_FAIL;
+    int has_i = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (!ch || ch >= 0x80)
+            return FOLD_FAIL;
+        has_i |= ch == 'I';
+        buf[i] = g_ascii_tolower((char)ch);
+    }
+    if (has_i) {
+        const char *loc = setlocale(LC_CTYPE, NULL);
+        if (loc && ((loc[0] == 't' && loc[1] == 'r') || (loc[0] == 'a' && loc[1] == 'z')))
+            return FOLD_FAIL;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+/* Length of a lower-case word with one inflection ending off: genitive
+ * -s/-es, adjective -e/-en/-em/-er/-es, plural -n. */
+static size_t fold_ending(const char *low, size_t l)
+{
     static const char *const endings[] = {"es", "en", "em", "er", "e", "s", "n"};
     for (size_t i = 0; i < G_N_ELEMENTS(endings); i++) {
         size_t el = strlen(endings[i]);
-        if (l >= el + 3 && strcmp(low + l - el, endings[i]) == 0) {
-            l -= el;
-            break;
-        }
+        if (l >= el + 3 && memcmp(low + l - el, endings[i], el) == 0)
+            return l - el;
     }
-    g_string_append_len(out, low, (gssize)l);
+    return l;
+}
+
+void ng_lex_fold_word(GString *out, const char *s, size_t n)
+{
+    char buf[FOLD_BUF];
+    size_t l = strdown_ascii(buf, sizeof buf, s, n);
+    if (l != FOLD_FAIL) {
+        g_string_append_len(out, buf, (gssize)fold_ending(buf, l));
+        return;
+    }
+    gchar *low = g_utf8_strdown(s, (gssize)n);
+    g_string_append_len(out, low, (gssize)fold_ending(low, strlen(low)));
     g_free(low);
 }
 
@@ -658,6 +696,10 @@ const ng_lex_entity *ng_lex_name_folded(const ng_lexicon *lex, const char *const
 
 int ng_lex_folded_max(const ng_lexicon *lex, const char *s, size_t n)
 {
+    char buf[FOLD_BUF];
+    size_t l = strdown_ascii(buf, sizeof buf, s, n);
+    if (l != FOLD_FAIL) /* the common case, without allocating */
+        return GPOINTER_TO_INT(ng_strmap_get(lex->map.folded_first, buf, fold_ending(buf, l)));
     GString *f = g_string_new(NULL);
     ng_lex_fold_word(f, s, n);
     int r = GPOINTER_TO_INT(ng_strmap_get(lex->map.folded_first, f->str, f->len));
