@@ -214,6 +214,13 @@ static const char *const rule_names[NG_RULE_COUNT] = {
     "-", "PER-B", "PER-I", "ORG-B", "ORG-I", "MEDIA-B", "MEDIA-I", "COUNTRY-B", "COUNTRY-I",
     "PLACE-B", "PLACE-I", "DERIV", "PART", "ANON"};
 
+/* The word-list endings of the "infl" feature: its character k is the last
+ * of ending k when the word plus ending k is in the word list, else '-'. */
+static const char *const infl_endings[] = {"s", "es", "n", "en", "e", "er"};
+#define NINFL 6
+
+#define POW_MAX 64 /* longest part whose B^len is in the table */
+
 /* Every constant part, hashed once (kept in the tagger, read-only). */
 typedef struct featparts {
     part fixed[F_COUNT];
@@ -221,10 +228,32 @@ typedef struct featparts {
     part rule[NG_RULE_COUNT];
     part ch[128]; /* one ASCII character: the capitalisation and length classes */
     char chars[128][2];
+    uint64_t pow[POW_MAX + 1]; /* B^k */
+    /* every "dict" value ("---" .. "WLF", bit k: letter k) and every "infl"
+     * value (bit k: character k not '-') */
+    part dict[8];
+    char dict_s[8][4];
+    part infl[1 << NINFL];
+    char infl_s[1 << NINFL][NINFL + 1];
 } featparts;
 
 static void featparts_init(featparts *fp)
 {
+    fp->pow[0] = 1;
+    for (int k = 1; k <= POW_MAX; k++)
+        fp->pow[k] = hash_mulmod(fp->pow[k - 1], HASH_B);
+    for (int b = 0; b < 8; b++) {
+        for (int k = 0; k < 3; k++)
+            fp->dict_s[b][k] = b & (1 << k) ? "WLF"[k] : '-';
+        fp->dict_s[b][3] = '\0';
+        fp->dict[b] = part_of(fp->dict_s[b], 3);
+    }
+    for (int b = 0; b < 1 << NINFL; b++) {
+        for (int k = 0; k < NINFL; k++)
+            fp->infl_s[b][k] = b & (1 << k) ? infl_endings[k][strlen(infl_endings[k]) - 1] : '-';
+        fp->infl_s[b][NINFL] = '\0';
+        fp->infl[b] = part_of(fp->infl_s[b], NINFL);
+    }
     for (int k = 0; k < F_COUNT; k++)
         fp->fixed[k] = part_of(fixed_strings[k], strlen(fixed_strings[k]));
     for (int k = 0; k < LC_COUNT; k++)
@@ -236,6 +265,17 @@ static void featparts_init(featparts *fp)
         fp->chars[k][1] = '\0';
         fp->ch[k] = part_of(fp->chars[k], k ? 1 : 0);
     }
+}
+
+/* part_of with B^n from the table. */
+static part part_fast(const featparts *fp, const char *s, size_t n)
+{
+    if (n > POW_MAX)
+        return part_of(s, n);
+    part p = {0, fp->pow[n], s, (uint32_t)n};
+    for (size_t i = 0; i < n; i++)
+        p.h = hash_addmod(hash_mulmod(p.h, HASH_B), (unsigned char)s[i]);
+    return p;
 }
 
 /* ---- token records ---- */
@@ -502,13 +542,12 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
     if (upper) {
         /* Inflected forms in the word list: nouns have plurals and -es,
          * names only a genitive s. */
-        static const char *const endings[] = {"s", "es", "n", "en", "e", "er"};
-        for (size_t k = 0; k < G_N_ELEMENTS(endings); k++) {
-            size_t el = strlen(endings[k]);
+        for (size_t k = 0; k < NINFL; k++) {
+            size_t el = strlen(infl_endings[k]);
             memcpy(key, s, n);
-            memcpy(key + n, endings[k], el + 1);
+            memcpy(key + n, infl_endings[k], el + 1);
             if (has(lex->map.dictionary, key, n + el))
-                ti->infl[k] = endings[k][el - 1];
+                ti->infl[k] = infl_endings[k][el - 1];
         }
     }
     /* The head of a compound: the longest end, three characters in or more,
@@ -673,7 +712,7 @@ static void token_features(const tokinfo *ti, size_t n, size_t i, featset *fs)
                 break;
             size_t gl = (size_t)(d - a);
             if (gl < 16) {
-                part gram = part_of(a, gl);
+                part gram = part_fast(fp, a, gl);
                 fs_add(fs, &F[F_C3], &gram, NULL, NULL);
             }
             a = b;
@@ -735,26 +774,61 @@ static void token_features(const tokinfo *ti, size_t n, size_t i, featset *fs)
     fs_add(fs, &F[F_SHSHP1], &t->psh, bar, nx ? &nx->psh : &F[F_EOS]);
 }
 
-static void tokinfo_parts(tokinfo *t)
+/* The part of bytes [a, b) of a string whose prefix hashes are pre[]
+ * (pre[i] = H of its first i bytes): H(s[a..b)) = pre[b] - pre[a] B^(b-a).
+ * `as` is a copy of those bytes (the part's text). */
+static part part_sub(const featparts *fp, const uint64_t *pre, size_t a, size_t b, const char *as)
 {
-    t->pw = part_of(t->w, strlen(t->w));
-    t->plw = part_of(t->lw, strlen(t->lw));
-    t->psh = part_of(t->sh, strlen(t->sh));
-    t->ppre = part_of(t->pre, strlen(t->pre));
-    for (int k = 0; k < 3; k++)
-        t->psuf[k] = part_of(t->suf[k], strlen(t->suf[k]));
-    t->pcd = part_of(t->cd, strlen(t->cd));
-    t->pdict = part_of(t->dict, strlen(t->dict));
-    t->pinfl = part_of(t->infl, strlen(t->infl));
-    t->phead = part_of(t->head, strlen(t->head));
+    uint64_t x = pre[b], y = hash_mulmod(pre[a], fp->pow[b - a]);
+    return (part){x >= y ? x - y : x + HASH_P - y, fp->pow[b - a], as, (uint32_t)(b - a)};
 }
 
-static tokinfo *sentence_info(const ng_lexicon *lex, const ng_tag_token *toks, size_t n)
+/* The token's strings as parts.  The lower-case word is hashed once, with
+ * the hashes of its prefixes, from which its prefix and suffixes follow;
+ * "dict" and "infl" come from tables, "cd" joins capitalisation and dict.
+ * Each shortcut is taken only after checking the string it stands for. */
+static void tokinfo_parts(const featparts *fp, tokinfo *t)
+{
+    size_t lwl = strlen(t->lw);
+    uint64_t pre[WORD_MAX + 1];
+    pre[0] = 0;
+    for (size_t i = 0; i < lwl; i++)
+        pre[i + 1] = hash_addmod(hash_mulmod(pre[i], HASH_B), (unsigned char)t->lw[i]);
+    t->plw = (part){pre[lwl], fp->pow[lwl], t->lw, (uint32_t)lwl};
+    size_t wl = strlen(t->w);
+    t->pw = wl == lwl && memcmp(t->w, t->lw, wl) == 0 ? (part){t->plw.h, t->plw.pw, t->w, (uint32_t)wl}
+                                                      : part_fast(fp, t->w, wl);
+    size_t pl = strlen(t->pre);
+    t->ppre = pl <= lwl && memcmp(t->pre, t->lw, pl) == 0 ? part_sub(fp, pre, 0, pl, t->pre)
+                                                          : part_fast(fp, t->pre, pl);
+    for (int k = 0; k < 3; k++) {
+        size_t sl = strlen(t->suf[k]);
+        t->psuf[k] = sl <= lwl && memcmp(t->suf[k], t->lw + lwl - sl, sl) == 0
+                         ? part_sub(fp, pre, lwl - sl, lwl, t->suf[k])
+                         : part_fast(fp, t->suf[k], sl);
+    }
+    t->psh = part_fast(fp, t->sh, strlen(t->sh));
+    int d = (t->dict[0] == 'W') | (t->dict[1] == 'L') << 1 | (t->dict[2] == 'F') << 2;
+    t->pdict = strcmp(fp->dict_s[d], t->dict) == 0 ? fp->dict[d] : part_fast(fp, t->dict, strlen(t->dict));
+    int f = 0;
+    for (int k = 0; k < NINFL; k++)
+        f |= (t->infl[k] != '-') << k;
+    t->pinfl = strcmp(fp->infl_s[f], t->infl) == 0 ? fp->infl[f] : part_fast(fp, t->infl, strlen(t->infl));
+    size_t cl = strlen(t->cd);
+    if (cl >= 2 && t->cd[0] == t->cap && (t->cap & 0x80) == 0 && t->cd[1] == '|' && strcmp(t->cd + 2, t->dict) == 0)
+        t->pcd = (part){hash_join(hash_join(fp->ch[(int)t->cap].h, &fp->fixed[F_BAR]), &t->pdict), fp->pow[cl], t->cd,
+                        (uint32_t)cl};
+    else
+        t->pcd = part_fast(fp, t->cd, cl);
+    t->phead = part_fast(fp, t->head, strlen(t->head));
+}
+
+static tokinfo *sentence_info(const featparts *fp, const ng_lexicon *lex, const ng_tag_token *toks, size_t n)
 {
     tokinfo *ti = g_new(tokinfo, n ? n : 1);
     for (size_t i = 0; i < n; i++) {
         token_info(lex, &toks[i], &ti[i]);
-        tokinfo_parts(&ti[i]);
+        tokinfo_parts(fp, &ti[i]);
     }
     return ti;
 }
@@ -763,7 +837,7 @@ void ng_tagger_features(const ng_lexicon *lex, const ng_tag_token *toks, size_t 
 {
     featparts *fp = g_new(featparts, 1);
     featparts_init(fp);
-    tokinfo *ti = sentence_info(lex, toks, n);
+    tokinfo *ti = sentence_info(fp, lex, toks, n);
     char buf[FEAT_BYTES];
     uint32_t off[FEAT_MAX];
     uint64_t hash[FEAT_MAX];
@@ -804,6 +878,7 @@ typedef struct entry {
 
 struct ng_tagger {
     slot *table;
+    uint16_t *marks;        /* per slot: its mark (slot_mark), 0 when empty */
     size_t mask;
     size_t nfeatures;
     entry *entries;
@@ -827,14 +902,24 @@ static inline size_t slot_index(const ng_tagger *t, uint64_t h)
     return (size_t)((h * UINT64_C(0x9E3779B97F4A7C15)) >> t->shift);
 }
 
+/* Sixteen other bits of the same product, never 0.  Most features of a
+ * token are not in the model: the small array of marks (a quarter of a
+ * megabyte, where the slots take two) answers for them, and a slot is read
+ * only when its mark matches. */
+static inline uint16_t slot_mark(uint64_t h)
+{
+    return (uint16_t)((h * UINT64_C(0x9E3779B97F4A7C15)) >> 16) | 1;
+}
+
 static inline const slot *find_from(const ng_tagger *t, size_t i, uint64_t h)
 {
+    uint16_t m = slot_mark(h);
     for (;; i = (i + 1) & t->mask) {
-        const slot *s = &t->table[i];
-        if (s->key == h + 1)
-            return s;
-        if (!s->key)
+        uint16_t mi = t->marks[i];
+        if (!mi)
             return NULL;
+        if (mi == m && t->table[i].key == h + 1)
+            return &t->table[i];
     }
 }
 
@@ -848,6 +933,7 @@ void ng_tagger_free(ng_tagger *t)
     if (!t)
         return;
     g_free(t->table);
+    g_free(t->marks);
     g_free(t->rows);
     g_free(t->entries);
     for (int k = 0; k < t->ntags; k++)
@@ -1067,6 +1153,7 @@ static ng_status build_table(ng_tagger *t, const char *path, ng_errmsg *err)
         t->shift--;
     }
     t->table = g_new0(slot, cap);
+    t->marks = g_new0(uint16_t, cap);
     t->mask = cap - 1;
     t->entries = g_new(entry, nl + 1);
     ng_status st = NG_OK;
@@ -1089,6 +1176,7 @@ static ng_status build_table(ng_tagger *t, const char *path, ng_errmsg *err)
         if (t->table[i].key)
             st = ng_fail(err, NG_ERR_FORMAT, "%s: two features share a hash (%s); rename one", path, name);
         t->table[i] = (slot){key, first, (uint32_t)t->nentries - first};
+        t->marks[i] = slot_mark(key - 1);
         t->nfeatures++;
     }
     g_free(order);
@@ -1175,7 +1263,7 @@ static size_t find_all(const ng_tagger *t, const uint64_t *hash, size_t n, const
     size_t idx[FEAT_MAX + 3];
     for (size_t k = 0; k < n; k++) {
         idx[k] = slot_index(t, hash[k]);
-        prefetch(&t->table[idx[k]]);
+        prefetch(&t->marks[idx[k]]);
     }
     size_t nfound = 0;
     for (size_t k = 0; k < n; k++) {
@@ -1257,7 +1345,7 @@ void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_
         }
         return;
     }
-    tokinfo *ti = sentence_info(lex, toks, n);
+    tokinfo *ti = sentence_info(&tagger->parts, lex, toks, n);
     int *inner = g_new(int, n + 1); /* the model's own tags */
     uint64_t hash[FEAT_MAX + 3];
     const slot *found[FEAT_MAX + 3];
