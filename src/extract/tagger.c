@@ -1,13 +1,14 @@
 /* The statistical tagger: features, the model table, greedy decoding, and
  * its use inside the extractor (at the end of this file).
  *
- * Features of a token are built once per sentence into a small record
- * (tokinfo) from the token, the word list and the lexicons.  A feature is a
- * few parts ("w-1=" and a word) whose hashes are computed once and joined
- * (see "feature hashing"), then looked up in a flat open-addressing table
- * whose slots point at the feature's few non-zero weights; the strings
- * themselves are only written for training (ng_tagger_features).  Nothing is written after loading; everything per call lives in
- * the caller's frame or in one allocation per sentence. */
+ * Each spelling of a text gets one record (tokinfo) from its bytes, the word
+ * list and the lexicons, made when the spelling first appears (tagmemo).  A
+ * feature is a few parts ("w-1=" and a word) whose hashes are computed once
+ * and joined (see "feature hashing"), then looked up in a flat
+ * open-addressing table whose slots point at the feature's weights; the
+ * strings themselves are only written for training (ng_tagger_features).
+ * Nothing is written after loading; everything per call lives in the
+ * caller's frame or in allocations per text and sentence. */
 #include "newsgraph/tagger.h"
 
 #include <glib.h>
@@ -300,7 +301,6 @@ typedef struct tokinfo {
     char len;     /* length class */
     unsigned char lexc[LEX_MAX]; /* LC_* */
     int nlex;
-    ng_rule_tag rule;
     /* the strings above as parts of features */
     part pw, plw, psh, ppre, psuf[3], pcd, pdict, pinfl, phead;
 } tokinfo;
@@ -500,7 +500,6 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
     memset(ti, 0, sizeof *ti);
     const char *s = t->s;
     size_t n = t->len;
-    ti->rule = (unsigned)t->rule < NG_RULE_COUNT ? t->rule : NG_RULE_NONE;
     copy_cut(ti->w, s, n, WORD_MAX);
     char low[256];
     size_t ll = lower_into(low, sizeof low, s, n);
@@ -618,6 +617,12 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
 #define FEAT_BYTES 8192
 #define FEAT_MAX 256
 
+/* Dense rows: a feature with many weights keeps them as one row of ROW_TAGS
+ * doubles (zero where it has none), added as a whole (see score_rows);
+ * doubles, not floats, so that adding a row needs no conversions. */
+#define ROW_TAGS 24
+#define ROW_MIN 4 /* weights a feature needs to get a row */
+
 /* The features of one token: their hashes (tagging) or, when buf is set,
  * the strings themselves (writing training features). */
 typedef struct featset {
@@ -668,18 +673,12 @@ static inline void fs_add(featset *fs, const part *a, const part *b, const part 
     fs_add5(fs, a, b, c, d, NULL);
 }
 
-static const tokinfo *at(const tokinfo *ti, size_t n, long j)
-{
-    return j >= 0 && (size_t)j < n ? &ti[j] : NULL;
-}
-
-/* The features of token i (the tag-history features are added by the
- * caller), in a fixed order: the scores add their weights in this order. */
-static void token_features(const tokinfo *ti, size_t n, size_t i, featset *fs)
+/* Features of the token alone (the same wherever it stands), part 1: its
+ * spelling. */
+static void token_spelling_features(const tokinfo *t, featset *fs)
 {
     const featparts *fp = fs->fp;
     const part *F = fp->fixed;
-    const tokinfo *t = &ti[i];
     const part *c1 = &fp->ch[t->cap & 127], *ln = &fp->ch[t->len & 127], *bar = &F[F_BAR];
     const part *cd = &t->pcd;
     fs_add(fs, &F[F_B], NULL, NULL, NULL);
@@ -718,20 +717,67 @@ static void token_features(const tokinfo *ti, size_t n, size_t i, featset *fs)
             a = b;
         }
     }
-    if (i == 0) {
-        fs_add(fs, &F[F_FIRST], NULL, NULL, NULL);
-        fs_add(fs, &F[F_CD0], cd, NULL, NULL);
-    }
-    if (i + 1 == n)
-        fs_add(fs, &F[F_LAST], NULL, NULL, NULL);
+}
+
+/* Features of the token alone, part 2: its lexicon classes. */
+static void token_class_features(const tokinfo *t, featset *fs)
+{
+    const featparts *fp = fs->fp;
+    const part *F = fp->fixed;
+    const part *c1 = &fp->ch[t->cap & 127], *bar = &F[F_BAR];
     for (int k = 0; k < t->nlex; k++) {
         fs_add(fs, &F[F_L], &fp->lex[t->lexc[k]], NULL, NULL);
         fs_add(fs, &F[F_LC], &fp->lex[t->lexc[k]], bar, c1);
     }
     if (!t->nlex)
-        fs_add(fs, &F[F_LNONE], cd, NULL, NULL);
-    fs_add(fs, &F[F_R], &fp->rule[t->rule], NULL, NULL);
-    fs_add(fs, &F[F_RD], &fp->rule[t->rule], bar, cd);
+        fs_add(fs, &F[F_LNONE], &t->pcd, NULL, NULL);
+}
+
+/* A sentence as the features see it: each token's record (one record may
+ * serve every token of a spelling) and its rule tag. */
+typedef struct sentence {
+    const tokinfo **t;
+    ng_rule_tag *rule;
+    size_t n;
+} sentence;
+
+static const tokinfo *at(const sentence *sn, long j)
+{
+    return j >= 0 && (size_t)j < sn->n ? sn->t[j] : NULL;
+}
+
+/* Which features token_features adds: all of them, or only those of the
+ * token alone (its spelling and lexicon classes: the same wherever it
+ * stands), or only the others (position, rule tags, neighbours). */
+enum { FEAT_ALL, FEAT_SELF, FEAT_CONTEXT };
+
+/* The features of token i (the tag-history features are added by the
+ * caller), in a fixed order: the scores add their weights in this order. */
+static void token_features(const sentence *sn, size_t i, int which, featset *fs)
+{
+    const featparts *fp = fs->fp;
+    const part *F = fp->fixed;
+    const size_t n = sn->n;
+    const tokinfo *t = sn->t[i];
+    const int self = which != FEAT_CONTEXT, context = which != FEAT_SELF;
+    const part *bar = &F[F_BAR], *cd = &t->pcd;
+    if (self)
+        token_spelling_features(t, fs);
+    if (context) {
+        if (i == 0) {
+            fs_add(fs, &F[F_FIRST], NULL, NULL, NULL);
+            fs_add(fs, &F[F_CD0], cd, NULL, NULL);
+        }
+        if (i + 1 == n)
+            fs_add(fs, &F[F_LAST], NULL, NULL, NULL);
+    }
+    if (self)
+        token_class_features(t, fs);
+    if (!context)
+        return;
+    fs_add(fs, &F[F_R], &fp->rule[sn->rule[i]], NULL, NULL);
+    fs_add(fs, &F[F_RD], &fp->rule[sn->rule[i]], bar, cd);
+
 
     static const long offs[] = {-2, -1, 1, 2};
     static const int pw[] = {F_WM2, F_WM1, F_WP1, F_WP2};
@@ -740,13 +786,13 @@ static void token_features(const tokinfo *ti, size_t n, size_t i, featset *fs)
     static const int pl[] = {F_LM2, F_LM1, F_LP1, F_LP2};
     static const int pcd[] = {F_CDM2, F_CDM1, F_CDP1, F_CDP2};
     for (int k = 0; k < 4; k++) {
-        const tokinfo *u = at(ti, n, (long)i + offs[k]);
+        const tokinfo *u = at(sn, (long)i + offs[k]);
         if (!u) {
             fs_add(fs, &F[pw[k]], &F[offs[k] < 0 ? F_BOS : F_EOS], NULL, NULL);
             continue;
         }
         fs_add(fs, &F[pw[k]], &u->plw, NULL, NULL);
-        fs_add(fs, &F[pr[k]], &fp->rule[u->rule], NULL, NULL);
+        fs_add(fs, &F[pr[k]], &fp->rule[sn->rule[(long)i + offs[k]]], NULL, NULL);
         if (k == 1 || k == 2) {
             fs_add(fs, &F[psh[k]], &u->psh, NULL, NULL);
             fs_add(fs, &F[pcd[k]], &u->pcd, NULL, NULL);
@@ -754,7 +800,7 @@ static void token_features(const tokinfo *ti, size_t n, size_t i, featset *fs)
                 fs_add(fs, &F[pl[k]], &fp->lex[u->lexc[m]], NULL, NULL);
         }
     }
-    const tokinfo *p = at(ti, n, (long)i - 1), *nx = at(ti, n, (long)i + 1);
+    const tokinfo *p = at(sn, (long)i - 1), *nx = at(sn, (long)i + 1);
     const part *plw = p ? &p->plw : &F[F_BOS], *nlw = nx ? &nx->plw : &F[F_EOS];
     fs_add(fs, &F[F_WM1W], plw, bar, &t->plw);
     fs_add(fs, &F[F_WWP1], &t->plw, bar, nlw);
@@ -769,7 +815,7 @@ static void token_features(const tokinfo *ti, size_t n, size_t i, featset *fs)
     /* endings of the neighbours, a stand-in for their part of speech */
     fs_add(fs, &F[F_S3M1], p ? &p->psuf[1] : &F[F_BOS], NULL, NULL);
     fs_add(fs, &F[F_S3P1], nx ? &nx->psuf[1] : &F[F_EOS], NULL, NULL);
-    const tokinfo *p2 = at(ti, n, (long)i - 2);
+    const tokinfo *p2 = at(sn, (long)i - 2);
     fs_add(fs, &F[F_WM2WM1], p2 ? &p2->plw : &F[F_BOS], bar, plw);
     fs_add(fs, &F[F_SHSHP1], &t->psh, bar, nx ? &nx->psh : &F[F_EOS]);
 }
@@ -823,31 +869,104 @@ static void tokinfo_parts(const featparts *fp, tokinfo *t)
     t->phead = part_fast(fp, t->head, strlen(t->head));
 }
 
-static tokinfo *sentence_info(const featparts *fp, const ng_lexicon *lex, const ng_tag_token *toks, size_t n)
+/* The records of the spellings met so far in one text.  A token's record
+ * depends on its bytes alone (and the lexicon), so every token of a spelling
+ * shares one, with the weights of the token-alone features summed once
+ * (self; see ng_tagger_tag).  About half the tokens of a news article repeat
+ * a spelling met before in it. */
+typedef struct memo_rec {
+    const char *s;
+    size_t len;
+    tokinfo info;
+    int summed;             /* self holds the sum */
+    double self[ROW_TAGS];
+} memo_rec;
+
+typedef struct tagmemo {
+    uint32_t *slots; /* record + 1, 0: empty */
+    size_t mask;
+    memo_rec *recs;  /* room for every token of the text: records never move */
+    size_t n, cap;
+} tagmemo;
+
+static void memo_init(tagmemo *m, size_t ntokens)
 {
-    tokinfo *ti = g_new(tokinfo, n ? n : 1);
-    for (size_t i = 0; i < n; i++) {
-        token_info(lex, &toks[i], &ti[i]);
-        tokinfo_parts(fp, &ti[i]);
+    size_t cap = 16;
+    while (cap < 2 * ntokens)
+        cap <<= 1;
+    m->slots = g_new0(uint32_t, cap);
+    m->mask = cap - 1;
+    m->recs = g_new(memo_rec, ntokens ? ntokens : 1);
+    m->n = 0;
+    m->cap = ntokens;
+}
+
+static void memo_clear(tagmemo *m)
+{
+    g_free(m->slots);
+    g_free(m->recs);
+}
+
+static memo_rec *memo_get(tagmemo *m, const featparts *fp, const ng_lexicon *lex, const ng_tag_token *t)
+{
+    size_t i = (size_t)ng_hash_bytes(t->s, t->len) & m->mask;
+    for (; m->slots[i]; i = (i + 1) & m->mask) {
+        memo_rec *r = &m->recs[m->slots[i] - 1];
+        if (r->len == t->len && memcmp(r->s, t->s, t->len) == 0)
+            return r;
     }
-    return ti;
+    g_assert(m->n < m->cap);
+    memo_rec *r = &m->recs[m->n++];
+    m->slots[i] = (uint32_t)m->n;
+    r->s = t->s;
+    r->len = t->len;
+    r->summed = 0;
+    token_info(lex, t, &r->info);
+    tokinfo_parts(fp, &r->info);
+    return r;
+}
+
+/* The sentence of toks[0..n) with records from memo; recs[i] is token i's. */
+static void sentence_open(sentence *sn, memo_rec **recs, tagmemo *memo, const featparts *fp,
+                          const ng_lexicon *lex, const ng_tag_token *toks, size_t n)
+{
+    sn->n = n;
+    sn->t = g_new(const tokinfo *, n + 1);
+    sn->rule = g_new(ng_rule_tag, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        recs[i] = memo_get(memo, fp, lex, &toks[i]);
+        sn->t[i] = &recs[i]->info;
+        sn->rule[i] = (unsigned)toks[i].rule < NG_RULE_COUNT ? toks[i].rule : NG_RULE_NONE;
+    }
+}
+
+static void sentence_close(sentence *sn)
+{
+    g_free(sn->t);
+    g_free(sn->rule);
 }
 
 void ng_tagger_features(const ng_lexicon *lex, const ng_tag_token *toks, size_t n, ng_feature_fn fn, void *data)
 {
     featparts *fp = g_new(featparts, 1);
     featparts_init(fp);
-    tokinfo *ti = sentence_info(fp, lex, toks, n);
+    tagmemo memo;
+    memo_init(&memo, n);
+    memo_rec **recs = g_new(memo_rec *, n + 1);
+    sentence sn;
+    sentence_open(&sn, recs, &memo, fp, lex, toks, n);
     char buf[FEAT_BYTES];
     uint32_t off[FEAT_MAX];
     uint64_t hash[FEAT_MAX];
     for (size_t i = 0; i < n; i++) {
         featset fs = {fp, hash, 0, FEAT_MAX, buf, 0, sizeof buf, off};
-        token_features(ti, n, i, &fs);
+        token_features(&sn, i, FEAT_ALL, &fs);
         for (size_t k = 0; k < fs.n; k++)
             fn(i, fs.buf + fs.off[k], data);
     }
-    g_free(ti);
+    sentence_close(&sn);
+    g_free(recs);
+    memo_clear(&memo);
     g_free(fp);
 }
 
@@ -865,11 +984,6 @@ typedef struct slot {
 } slot;
 #define SLOT_ROW UINT32_MAX
 
-/* Dense rows: a feature with many weights keeps them as one row of ROW_TAGS
- * doubles (zero where it has none), added as a whole (see score_rows);
- * doubles, not floats, so that adding a row needs no conversions. */
-#define ROW_TAGS 24
-#define ROW_MIN 4 /* weights a feature needs to get a row */
 
 typedef struct entry {
     float w;
@@ -1334,18 +1448,13 @@ static void score_rows(const ng_tagger *t, const slot *const *found, size_t nfou
 #endif
 }
 
-void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_token *toks, size_t n,
-                   ng_tag *tags, float *margin)
+/* Tags one sentence, with the records of memo (which spans the text). */
+static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo *memo, const ng_tag_token *toks,
+                         size_t n, ng_tag *tags, float *margin)
 {
-    if (!tagger) {
-        for (size_t i = 0; i < n; i++) {
-            tags[i] = NG_TAG_O;
-            if (margin)
-                margin[i] = 0;
-        }
-        return;
-    }
-    tokinfo *ti = sentence_info(&tagger->parts, lex, toks, n);
+    memo_rec **recs = g_new(memo_rec *, n + 1);
+    sentence sn;
+    sentence_open(&sn, recs, memo, &tagger->parts, lex, toks, n);
     int *inner = g_new(int, n + 1); /* the model's own tags */
     uint64_t hash[FEAT_MAX + 3];
     const slot *found[FEAT_MAX + 3];
@@ -1354,13 +1463,29 @@ void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_
     for (size_t i = 0; i < n; i++) {
         double score[MAX_TAGS] = {0};
         featset fs = {&tagger->parts, hash, 0, FEAT_MAX, NULL, 0, 0, NULL};
-        token_features(ti, n, i, &fs);
+        if (tagger->rows) {
+            /* Sums are exact (order_free): the token-alone features' sum is
+             * taken once per spelling, then the others are added. */
+            memo_rec *r = recs[i];
+            if (!r->summed) {
+                double self[MAX_TAGS] = {0};
+                token_features(&sn, i, FEAT_SELF, &fs);
+                score_rows(tagger, found, find_all(tagger, hash, fs.n, found), self);
+                memcpy(r->self, self, sizeof r->self);
+                r->summed = 1;
+                fs.n = 0;
+            }
+            memcpy(score, r->self, sizeof r->self);
+            token_features(&sn, i, FEAT_CONTEXT, &fs);
+        } else {
+            token_features(&sn, i, FEAT_ALL, &fs);
+        }
         /* then the tag history: the last tags the model chose */
         const part *t1 = i >= 1 ? &tagger->tag_parts[inner[i - 1]] : &F[F_BOS];
         const part *t2 = i >= 2 ? &tagger->tag_parts[inner[i - 2]] : &F[F_BOS];
         hash[fs.n++] = hash_join(F[F_T1].h, t1);
         hash[fs.n++] = hash_join(hash_join(hash_join(F[F_T2].h, t2), bar), t1);
-        hash[fs.n++] = hash_join(hash_join(hash_join(F[F_T1S].h, t1), bar), &ti[i].psh);
+        hash[fs.n++] = hash_join(hash_join(hash_join(F[F_T1S].h, t1), bar), &sn.t[i]->psh);
         size_t nfound = find_all(tagger, hash, fs.n, found);
         if (tagger->rows)
             score_rows(tagger, found, nfound, score);
@@ -1384,7 +1509,25 @@ void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_
             margin[i] = second >= 0 ? (float)(score[best] - score[second]) : 0;
     }
     g_free(inner);
-    g_free(ti);
+    sentence_close(&sn);
+    g_free(recs);
+}
+
+void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_token *toks, size_t n,
+                   ng_tag *tags, float *margin)
+{
+    if (!tagger) {
+        for (size_t i = 0; i < n; i++) {
+            tags[i] = NG_TAG_O;
+            if (margin)
+                margin[i] = 0;
+        }
+        return;
+    }
+    tagmemo memo;
+    memo_init(&memo, n);
+    tag_sentence(tagger, lex, &memo, toks, n, tags, margin);
+    memo_clear(&memo);
 }
 
 /* ---- inside the extractor ---- */
@@ -1444,9 +1587,11 @@ ng_status ng_recognise_tagged(ctx *c)
     for (size_t i = 0; i < nt; i++)
         toks[i] = (ng_tag_token){tok_str(c, i), tok_len(c, i), rules[i]};
     ng_tag *tags = g_new(ng_tag, nt);
+    tagmemo memo; /* the spellings of the whole text */
+    memo_init(&memo, nt);
     for (size_t s = 0; s < c->seg.nsentences; s++) {
         const ng_sentence *sn = &c->seg.sentences[s];
-        ng_tagger_tag(tg, c->lex, toks + sn->first, sn->count, tags + sn->first, NULL);
+        tag_sentence(tg, c->lex, &memo, toks + sn->first, sn->count, tags + sn->first, NULL);
         size_t end = sn->first + sn->count;
         /* found once per sentence: scanning for it per span made long sentences quadratic */
         size_t copyright = sn->first;
@@ -1479,6 +1624,7 @@ ng_status ng_recognise_tagged(ctx *c)
             i = j;
         }
     }
+    memo_clear(&memo);
     g_free(tags);
     g_free(toks);
     g_free(rules);
