@@ -634,25 +634,31 @@ typedef struct featset {
     uint32_t *off; /* start of each feature in buf */
 } featset;
 
+/* Writes the feature a b c d e into fs->buf; 0 when it does not fit. */
+static int fs_add_text(featset *fs, const part *a, const part *b, const part *c, const part *d, const part *e)
+{
+    const part *parts[5] = {a, b, c, d, e};
+    size_t start = fs->len;
+    for (int i = 0; i < 5 && parts[i]; i++) {
+        if (fs->len + parts[i]->len + 1 > fs->cap) {
+            fs->len = start;
+            return 0;
+        }
+        memcpy(fs->buf + fs->len, parts[i]->s, parts[i]->len);
+        fs->len += parts[i]->len;
+    }
+    fs->buf[fs->len++] = '\0';
+    fs->off[fs->n] = (uint32_t)start;
+    return 1;
+}
+
 /* Adds the feature a b c d e (NULL ends the list). */
 static inline void fs_add5(featset *fs, const part *a, const part *b, const part *c, const part *d, const part *e)
 {
     if (fs->n >= fs->ncap)
         return; /* cannot happen with the sizes above; never overflow */
-    if (fs->buf) {
-        const part *parts[5] = {a, b, c, d, e};
-        size_t start = fs->len;
-        for (int i = 0; i < 5 && parts[i]; i++) {
-            if (fs->len + parts[i]->len + 1 > fs->cap) {
-                fs->len = start;
-                return;
-            }
-            memcpy(fs->buf + fs->len, parts[i]->s, parts[i]->len);
-            fs->len += parts[i]->len;
-        }
-        fs->buf[fs->len++] = '\0';
-        fs->off[fs->n] = (uint32_t)start;
-    }
+    if (fs->buf && !fs_add_text(fs, a, b, c, d, e))
+        return;
     uint64_t h = a->h;
     if (b) {
         h = hash_join(h, b);
@@ -700,8 +706,12 @@ static void token_spelling_features(const tokinfo *t, featset *fs)
         fs_add(fs, &F[F_HD], &t->phead, NULL, NULL);
     if (t->cap == 'X' || t->cap == 'A') {
         /* character trigrams of capitalised words, with ^ and $ at the ends */
-        char pad[WORD_MAX + 3];
-        snprintf(pad, sizeof pad, "^%s$", t->lw);
+        char pad[WORD_MAX + 3]; /* "^" lw "$" */
+        size_t lwl = t->plw.len;
+        pad[0] = '^';
+        memcpy(pad + 1, t->lw, lwl);
+        pad[lwl + 1] = '$';
+        pad[lwl + 2] = '\0';
         const char *a = pad;
         while (*a) {
             const char *b = g_utf8_next_char(a);
