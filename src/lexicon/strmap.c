@@ -1,30 +1,54 @@
 /* Building the read-only string maps (strmap.h). */
 #include "strmap.h"
 
+#define FILTER_MIN 4096 /* maps this large get a filter */
+
+static size_t rec_size(size_t len)
+{
+    return (sizeof(ng_strmap_rec) + len + 7) & ~(size_t)7;
+}
+
 ng_strmap *ng_strmap_from_table(GHashTable *t)
 {
     if (!t)
         return NULL;
     ng_strmap *m = g_new0(ng_strmap, 1);
-    size_t n = g_hash_table_size(t), cap = 16;
+    size_t n = g_hash_table_size(t), cap = 16, bytes = 8;
     while (cap < n + n / 2) /* at most two thirds full */
         cap <<= 1;
-    m->slots = g_new0(uint64_t, cap);
-    m->mask = cap - 1;
-    m->entries = g_new(ng_strmap_entry, n + 1);
     GHashTableIter it;
     gpointer k, v;
     g_hash_table_iter_init(&it, t);
+    while (g_hash_table_iter_next(&it, &k, NULL))
+        bytes += rec_size(strlen(k));
+    g_assert(bytes / 8 <= UINT32_MAX);
+    m->slots = g_new0(uint64_t, cap);
+    m->mask = cap - 1;
+    m->pool = g_malloc0(bytes);
+    if (n >= FILTER_MIN) {
+        size_t words = 64;
+        while (words < n / 6) /* about ten bits a key */
+            words <<= 1;
+        m->filter = g_new0(uint64_t, words);
+        m->filter_mask = words - 1;
+    }
+    size_t off = 8; /* offset 0 is never a record: a slot of 0 is empty */
+    g_hash_table_iter_init(&it, t);
     while (g_hash_table_iter_next(&it, &k, &v)) {
-        ng_strmap_entry *e = &m->entries[m->n];
-        e->key = k;
-        e->len = strlen(k);
-        e->value = v;
-        uint64_t h = ng_hash_bytes(e->key, e->len);
+        size_t len = strlen(k);
+        ng_strmap_rec *r = (ng_strmap_rec *)(void *)(m->pool + off);
+        r->value = v;
+        r->len = (uint32_t)len;
+        memcpy(r->key, k, len);
+        uint64_t h = ng_hash_bytes(k, len);
         size_t i = (size_t)h & m->mask;
         while (m->slots[i])
             i = (i + 1) & m->mask;
-        m->slots[i] = ((h >> 32) | 1) << 32 | (uint64_t)m->n;
+        m->slots[i] = ((h >> 32) | 1) << 32 | (uint64_t)(off / 8);
+        if (m->filter)
+            m->filter[(h >> 32) & m->filter_mask] |=
+                (UINT64_C(1) << ((h >> 20) & 63)) | (UINT64_C(1) << ((h >> 26) & 63));
+        off += rec_size(len);
         m->n++;
     }
     return m;
@@ -35,6 +59,7 @@ void ng_strmap_free(ng_strmap *m)
     if (!m)
         return;
     g_free(m->slots);
-    g_free(m->entries);
+    g_free(m->pool);
+    g_free(m->filter);
     g_free(m);
 }

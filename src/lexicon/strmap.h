@@ -11,18 +11,25 @@
 #include <stdint.h>
 #include <string.h>
 
-typedef struct ng_strmap_entry {
-    const char *key;  /* the GLib table's key: it outlives the map */
-    size_t len;
-    const void *value;
-} ng_strmap_entry;
-
+/* Each key is one record in a pool: its value, its length and its bytes,
+ * so that a hit reads the slot and one record (the key's bytes sit next to
+ * the value).  Large maps (the word list) also have a filter: two bits a key
+ * in a table small enough for the cache, which answers most lookups of
+ * words that are not there without reading the slots. */
 typedef struct ng_strmap {
-    uint64_t *slots;  /* 0: empty; else tag (high 32 bits of the hash, never 0) << 32 | entry index */
+    uint64_t *slots;  /* 0: empty; else tag (high 32 bits of the hash, never 0) << 32 | record offset / 8 */
     size_t mask;
-    ng_strmap_entry *entries;
+    unsigned char *pool;
     size_t n;
+    uint64_t *filter; /* NULL for small maps */
+    size_t filter_mask;
 } ng_strmap;
+
+typedef struct ng_strmap_rec {
+    const void *value;
+    uint32_t len;
+    char key[]; /* len bytes */
+} ng_strmap_rec;
 
 /* A 64-bit hash of n bytes, eight at a time (words are short). */
 static inline uint64_t ng_hash_bytes(const char *s, size_t n)
@@ -57,19 +64,30 @@ static inline uint64_t ng_hash_bytes(const char *s, size_t n)
 ng_strmap *ng_strmap_from_table(GHashTable *t);
 void ng_strmap_free(ng_strmap *m);
 
-/* The entry of s[0..n), or NULL. */
-static inline const ng_strmap_entry *ng_strmap_find(const ng_strmap *m, const char *s, size_t n)
+static inline int ng_strmap_may_have(const ng_strmap *m, uint64_t h)
+{
+    if (!m->filter)
+        return 1;
+    uint64_t w = m->filter[(h >> 32) & m->filter_mask];
+    uint64_t bits = (UINT64_C(1) << ((h >> 20) & 63)) | (UINT64_C(1) << ((h >> 26) & 63));
+    return (w & bits) == bits;
+}
+
+/* The record of s[0..n), or NULL. */
+static inline const ng_strmap_rec *ng_strmap_find(const ng_strmap *m, const char *s, size_t n)
 {
     uint64_t h = ng_hash_bytes(s, n);
+    if (!ng_strmap_may_have(m, h))
+        return NULL;
     uint64_t tag = (h >> 32) | 1;
     for (size_t i = (size_t)h & m->mask;; i = (i + 1) & m->mask) {
         uint64_t sl = m->slots[i];
         if (!sl)
             return NULL;
         if (sl >> 32 == tag) {
-            const ng_strmap_entry *e = &m->entries[(uint32_t)sl];
-            if (e->len == n && memcmp(e->key, s, n) == 0)
-                return e;
+            const ng_strmap_rec *r = (const ng_strmap_rec *)(const void *)(m->pool + 8 * (size_t)(uint32_t)sl);
+            if (r->len == n && memcmp(r->key, s, n) == 0)
+                return r;
         }
     }
 }
@@ -77,8 +95,8 @@ static inline const ng_strmap_entry *ng_strmap_find(const ng_strmap *m, const ch
 /* The value of s[0..n), or NULL when absent (as g_hash_table_lookup). */
 static inline void *ng_strmap_get(const ng_strmap *m, const char *s, size_t n)
 {
-    const ng_strmap_entry *e = ng_strmap_find(m, s, n);
-    return e ? (void *)e->value : NULL;
+    const ng_strmap_rec *r = ng_strmap_find(m, s, n);
+    return r ? (void *)r->value : NULL;
 }
 
 static inline int ng_strmap_has(const ng_strmap *m, const char *s, size_t n)
