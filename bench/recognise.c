@@ -2,11 +2,12 @@
  * split (';'-separated, quote character "'", the article in the second
  * column), segments every article once (not timed), then times the recognise
  * step alone (lexicon rules, short-name resolution, the tagger) over all
- * articles, several times, and whole ng_extract runs for context.  Times are
+ * articles, several times, and whole ng_extract runs for context; each
+ * without and with an ng_extract_cache (one per pass).  Times are
  * CPU time of the process (CLOCK_PROCESS_CPUTIME_ID), so another program on
  * the machine does not count.  Not a test: nothing here passes or fails.
  *
- *   bench_recognise [--data DIR] [--reps N] [--extract-reps N] TEST.CSV
+ *   bench_recognise [--data DIR] [--reps N] [--extract-reps N] [--cached-only] TEST.CSV
  *
  * Exits 77 when TEST.CSV does not exist. */
 #include <stdio.h>
@@ -72,7 +73,7 @@ static int cmp_double(const void *a, const void *b)
 int main(int argc, char **argv)
 {
     const char *data = ng_lexicon_default_dir(), *csv = NULL;
-    int reps = 5, xreps = 2;
+    int reps = 5, xreps = 2, cached_only = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
             data = argv[++i];
@@ -80,15 +81,17 @@ int main(int argc, char **argv)
             reps = atoi(argv[++i]);
         else if (strcmp(argv[i], "--extract-reps") == 0 && i + 1 < argc)
             xreps = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--cached-only") == 0)
+            cached_only = 1;
         else if (argv[i][0] != '-' && !csv)
             csv = argv[i];
         else {
-            fprintf(stderr, "usage: %s [--data DIR] [--reps N] [--extract-reps N] TEST.CSV\n", argv[0]);
+            fprintf(stderr, "usage: %s [--data DIR] [--reps N] [--extract-reps N] [--cached-only] TEST.CSV\n", argv[0]);
             return 2;
         }
     }
     if (!csv) {
-        fprintf(stderr, "usage: %s [--data DIR] [--reps N] [--extract-reps N] TEST.CSV\n", argv[0]);
+        fprintf(stderr, "usage: %s [--data DIR] [--reps N] [--extract-reps N] [--cached-only] TEST.CSV\n", argv[0]);
         return 2;
     }
     if (reps < 1)
@@ -140,49 +143,68 @@ int main(int argc, char **argv)
     printf("corpus      %s: %u articles, %zu tokens, %.2f MB\n", csv, arts->len, ntokens, (double)nbytes / 1e6);
     printf("lexicon     %s loaded in %.3f CPU-s (not counted below)\n", data, load_s);
 
-    /* Recognition and resolution alone. */
-    double *secs = g_new(double, (size_t)reps);
+    /* Recognition and resolution alone, then whole extractions: each first
+     * without a cache (every article alone), then with one cache for the
+     * pass (new for each pass), as the command line's threads use it. */
     size_t nent = 0, nmen = 0;
-    for (int r = 0; r < reps; r++) {
-        nent = nmen = 0;
-        double s = cpu_seconds();
-        for (guint i = 0; i < arts->len; i++) {
-            article *a = &g_array_index(arts, article, i);
-            size_t e = 0, m = 0;
-            if (ng_extract_recognise(lex, &a->doc, &a->seg, &e, &m)) {
-                fprintf(stderr, "bench_recognise: recognition failed on article %u\n", i);
+    for (int cached = cached_only; cached <= 1; cached++) {
+        const char *mode = cached ? "cached" : "alone";
+        double *secs = g_new(double, (size_t)reps);
+        for (int r = 0; r < reps; r++) {
+            ng_extract_cache *cache = cached ? ng_extract_cache_new() : NULL;
+            size_t e_sum = 0, m_sum = 0;
+            double s = cpu_seconds();
+            for (guint i = 0; i < arts->len; i++) {
+                article *a = &g_array_index(arts, article, i);
+                size_t e = 0, m = 0;
+                if (ng_extract_recognise(lex, cache, &a->doc, &a->seg, &e, &m)) {
+                    fprintf(stderr, "bench_recognise: recognition failed on article %u\n", i);
+                    return 1;
+                }
+                e_sum += e;
+                m_sum += m;
+            }
+            secs[r] = cpu_seconds() - s;
+            ng_extract_cache_free(cache);
+            if ((r > 0 || cached > cached_only) && (e_sum != nent || m_sum != nmen)) {
+                fprintf(stderr, "bench_recognise: passes disagree (%zu/%zu entities)\n", e_sum, nent);
                 return 1;
             }
-            nent += e;
-            nmen += m;
+            nent = e_sum;
+            nmen = m_sum;
+            printf("recognise   %-6s rep %d: %.3f CPU-s, %.0f tokens/CPU-s\n", mode, r + 1, secs[r],
+                   (double)ntokens / secs[r]);
         }
-        secs[r] = cpu_seconds() - s;
-        printf("recognise   rep %d: %.3f CPU-s, %.0f tokens/CPU-s\n", r + 1, secs[r], (double)ntokens / secs[r]);
+        qsort(secs, (size_t)reps, sizeof *secs, cmp_double);
+        printf("RESULT recognise %s tokens=%zu best_s=%.4f median_s=%.4f best_tok_per_cpu_s=%.0f "
+               "median_tok_per_cpu_s=%.0f\n",
+               mode, ntokens, secs[0], secs[reps / 2], (double)ntokens / secs[0], (double)ntokens / secs[reps / 2]);
+        g_free(secs);
     }
-    qsort(secs, (size_t)reps, sizeof *secs, cmp_double);
     printf("recognise   %zu entities, %zu mentions per pass\n", nent, nmen);
-    printf("RESULT recognise tokens=%zu best_s=%.4f median_s=%.4f best_tok_per_cpu_s=%.0f median_tok_per_cpu_s=%.0f\n",
-           ntokens, secs[0], secs[reps / 2], (double)ntokens / secs[0], (double)ntokens / secs[reps / 2]);
 
-    /* The whole extraction (segmentation included), for context. */
-    if (xreps > 0) {
+    for (int cached = cached_only; cached <= 1 && xreps > 0; cached++) {
+        const char *mode = cached ? "cached" : "alone";
         double *xs = g_new(double, (size_t)xreps);
         for (int r = 0; r < xreps; r++) {
+            ng_extract_cache *cache = cached ? ng_extract_cache_new() : NULL;
             double s = cpu_seconds();
             for (guint i = 0; i < arts->len; i++) {
                 ng_extraction x;
-                if (ng_extract(lex, &g_array_index(arts, article, i).doc, &x, &err)) {
+                if (ng_extract_cached(lex, cache, &g_array_index(arts, article, i).doc, &x, &err)) {
                     fprintf(stderr, "bench_recognise: %s\n", err.text);
                     return 1;
                 }
                 ng_extraction_clear(&x);
             }
             xs[r] = cpu_seconds() - s;
-            printf("extract     rep %d: %.3f CPU-s, %.0f tokens/CPU-s\n", r + 1, xs[r], (double)ntokens / xs[r]);
+            ng_extract_cache_free(cache);
+            printf("extract     %-6s rep %d: %.3f CPU-s, %.0f tokens/CPU-s\n", mode, r + 1, xs[r],
+                   (double)ntokens / xs[r]);
         }
         qsort(xs, (size_t)xreps, sizeof *xs, cmp_double);
-        printf("RESULT extract tokens=%zu best_s=%.4f best_tok_per_cpu_s=%.0f best_MB_per_cpu_s=%.2f\n", ntokens,
-               xs[0], (double)ntokens / xs[0], (double)nbytes / 1e6 / xs[0]);
+        printf("RESULT extract %s tokens=%zu best_s=%.4f best_tok_per_cpu_s=%.0f best_MB_per_cpu_s=%.2f\n", mode,
+               ntokens, xs[0], (double)ntokens / xs[0], (double)nbytes / 1e6 / xs[0]);
         g_free(xs);
     }
 
@@ -192,7 +214,6 @@ int main(int argc, char **argv)
         ng_document_clear(&a->doc);
     }
     g_array_free(arts, TRUE);
-    g_free(secs);
     ng_lexicon_free(lex);
     return 0;
 }

@@ -168,12 +168,19 @@ static void ctx_close(ctx *c)
 
 ng_status ng_extract(const ng_lexicon *lex, const ng_document *doc, ng_extraction *out, ng_errmsg *err)
 {
+    return ng_extract_cached(lex, NULL, doc, out, err);
+}
+
+ng_status ng_extract_cached(const ng_lexicon *lex, ng_extract_cache *cache, const ng_document *doc,
+                            ng_extraction *out, ng_errmsg *err)
+{
     memset(out, 0, sizeof *out);
     ctx c = {0};
     ng_status st = ng_segment(lex, doc->text, doc->len, &c.seg);
     if (st)
         return ng_fail(err, st, "%s: segmentation failed: %s", doc->path, ng_status_string(st));
     ctx_open(&c, lex, doc);
+    c.cache = cache;
 
     st = ng_recognise(&c);
     if (!st)
@@ -225,12 +232,13 @@ ng_status ng_extract(const ng_lexicon *lex, const ng_document *doc, ng_extractio
     return NG_OK;
 }
 
-ng_status ng_extract_recognise(const ng_lexicon *lex, const ng_document *doc, const ng_segmentation *seg,
-                               size_t *nentities, size_t *nmentions)
+ng_status ng_extract_recognise(const ng_lexicon *lex, ng_extract_cache *cache, const ng_document *doc,
+                               const ng_segmentation *seg, size_t *nentities, size_t *nmentions)
 {
     ctx c = {0};
     c.seg = *seg; /* borrowed: ctx_close leaves it alone */
     ctx_open(&c, lex, doc);
+    c.cache = cache;
     ng_status st = ng_recognise(&c);
     *nentities = c.ents->len;
     *nmentions = c.mentions->len;
