@@ -465,7 +465,9 @@ SET_READER(media_noun_line, media_nouns)
 SET_READER(credit_line, credit_markers)
 SET_READER(institution_line, institutions)
 
-static ng_status load_dictionary(ng_lexicon *lex, ng_errmsg *err)
+/* The word list into lex->dictionary; *text gets the file's text, which
+ * holds the keys until the maps are made (the caller frees it). */
+static ng_status load_dictionary(ng_lexicon *lex, char **text, ng_errmsg *err)
 {
     const char *path = getenv("NEWSGRAPH_WORDLIST");
     if (!path || !*path)
@@ -475,23 +477,23 @@ static ng_status load_dictionary(ng_lexicon *lex, ng_errmsg *err)
     if (!g_file_get_contents(path, &content, &len, NULL))
         return NG_OK; /* optional: without it, capitalised words are judged by lexicons alone */
     /* Debian's word lists are UTF-8; a stray line that is not is skipped.
-     * The words stay in the file's buffer, which the lexicon keeps. */
+     * The words stay in the file's buffer until the maps are made. */
     char *save = NULL;
     for (char *w = strtok_r(content, "\n", &save); w; w = strtok_r(NULL, "\n", &save)) {
         if (*w && g_utf8_validate(w, -1, NULL))
             g_hash_table_add(lex->dictionary, w);
     }
-    g_ptr_array_add(lex->owned, content);
+    *text = content;
     return NG_OK;
 }
 
 /* Every table and its map, in the same order. */
 #define LEX_TABLES(l)                                                                                        \
-    {(l)->names, (l)->names_folded, (l)->determiners, (l)->prepositions, (l)->media_nouns,                 \
-     (l)->credit_markers, (l)->institutions, (l)->folded_first, (l)->name_first, (l)->adjectives,          \
-     (l)->demonyms, (l)->roles, (l)->given_names, (l)->korean_surnames, (l)->particles, (l)->verbs,        \
-     (l)->numbers, (l)->qualifiers, (l)->units, (l)->cues, (l)->abbrevs, (l)->months, (l)->pronouns,       \
-     (l)->continuation, (l)->dictionary}
+    {&(l)->names, &(l)->names_folded, &(l)->determiners, &(l)->prepositions, &(l)->media_nouns,            \
+     &(l)->credit_markers, &(l)->institutions, &(l)->folded_first, &(l)->name_first, &(l)->adjectives,     \
+     &(l)->demonyms, &(l)->roles, &(l)->given_names, &(l)->korean_surnames, &(l)->particles, &(l)->verbs,  \
+     &(l)->numbers, &(l)->qualifiers, &(l)->units, &(l)->cues, &(l)->abbrevs, &(l)->months,               \
+     &(l)->pronouns, &(l)->continuation, &(l)->dictionary}
 #define LEX_MAPS(l)                                                                                          \
     {&(l)->map.names, &(l)->map.names_folded, &(l)->map.determiners, &(l)->map.prepositions,              \
      &(l)->map.media_nouns, &(l)->map.credit_markers, &(l)->map.institutions, &(l)->map.folded_first,      \
@@ -500,26 +502,28 @@ static ng_status load_dictionary(ng_lexicon *lex, ng_errmsg *err)
      &(l)->map.numbers, &(l)->map.qualifiers, &(l)->map.units, &(l)->map.cues, &(l)->map.abbrevs,          \
      &(l)->map.months, &(l)->map.pronouns, &(l)->map.continuation, &(l)->map.dictionary}
 
+/* The maps replace the tables once loading is done: they hold copies of
+ * the keys, so the tables (and the word list's text) can go. */
 static void build_maps(ng_lexicon *lex)
 {
-    GHashTable *tables[] = LEX_TABLES(lex);
+    GHashTable **tables[] = LEX_TABLES(lex);
     ng_strmap **maps[] = LEX_MAPS(lex);
     G_STATIC_ASSERT(G_N_ELEMENTS(tables) == G_N_ELEMENTS(maps));
-    for (size_t i = 0; i < G_N_ELEMENTS(maps); i++)
-        *maps[i] = ng_strmap_from_table(tables[i]);
+    for (size_t i = 0; i < G_N_ELEMENTS(maps); i++) {
+        *maps[i] = ng_strmap_from_table(*tables[i]);
+        g_hash_table_destroy(*tables[i]);
+        *tables[i] = NULL;
+    }
 }
 
 void ng_lexicon_free(ng_lexicon *lex)
 {
     if (!lex)
         return;
-    GHashTable *tables[] = {lex->institutions, lex->credit_markers, lex->media_nouns, lex->prepositions, lex->names, lex->names_folded, lex->determiners, lex->folded_first, lex->name_first, lex->adjectives, lex->demonyms, lex->roles,
-                            lex->given_names, lex->korean_surnames, lex->particles, lex->verbs,
-                            lex->numbers, lex->qualifiers, lex->units, lex->cues, lex->abbrevs,
-                            lex->months, lex->pronouns, lex->continuation, lex->dictionary};
+    GHashTable **tables[] = LEX_TABLES(lex);
     for (size_t i = 0; i < G_N_ELEMENTS(tables); i++)
-        if (tables[i])
-            g_hash_table_destroy(tables[i]);
+        if (*tables[i])
+            g_hash_table_destroy(*tables[i]);
     ng_strmap **maps[] = LEX_MAPS(lex);
     for (size_t i = 0; i < G_N_ELEMENTS(maps); i++)
         ng_strmap_free(*maps[i]);
@@ -539,12 +543,7 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
     ng_lexicon *lex = g_new0(ng_lexicon, 1);
     lex->strings = g_string_chunk_new(1 << 16);
     lex->owned = g_ptr_array_new_with_free_func(g_free);
-    GHashTable **tables[] = {&lex->institutions, &lex->credit_markers, &lex->media_nouns, &lex->prepositions, &lex->names, &lex->names_folded, &lex->determiners, &lex->folded_first,
-                             &lex->name_first, &lex->adjectives, &lex->demonyms,
-                             &lex->roles, &lex->given_names, &lex->korean_surnames, &lex->particles,
-                             &lex->verbs, &lex->numbers, &lex->qualifiers, &lex->units, &lex->cues,
-                             &lex->abbrevs, &lex->months, &lex->pronouns, &lex->continuation,
-                             &lex->dictionary};
+    GHashTable **tables[] = LEX_TABLES(lex);
     for (size_t i = 0; i < G_N_ELEMENTS(tables); i++)
         *tables[i] = new_table();
     static const struct {
@@ -579,10 +578,12 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
     ng_status st = NG_OK;
     for (size_t i = 0; i < G_N_ELEMENTS(files) && st == NG_OK; i++)
         st = read_tsv(lex, dir, files[i].file, files[i].cols, files[i].optional, files[i].fn, err);
+    char *wordlist = NULL;
     if (st == NG_OK)
-        st = load_dictionary(lex, err);
+        st = load_dictionary(lex, &wordlist, err);
     if (st == NG_OK)
         build_maps(lex);
+    g_free(wordlist);
     gchar *model = g_build_filename(dir, "models", "ner-de.tsv", NULL); /* optional */
     if (st == NG_OK && g_file_test(model, G_FILE_TEST_EXISTS))
         st = ng_tagger_load(model, &lex->tagger, err);
@@ -595,21 +596,26 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
     return NG_OK;
 }
 
+static size_t map_size(const ng_strmap *m)
+{
+    return m ? m->n : 0;
+}
+
 void ng_lexicon_get_stats(const ng_lexicon *lex, ng_lexicon_stats *s)
 {
     memset(s, 0, sizeof *s);
     s->entities = lex->nentities;
-    s->names = g_hash_table_size(lex->names);
-    s->adjectives = g_hash_table_size(lex->adjectives);
-    s->demonyms = g_hash_table_size(lex->demonyms);
-    s->roles = g_hash_table_size(lex->roles);
-    s->given_names = g_hash_table_size(lex->given_names);
-    s->verbs = g_hash_table_size(lex->verbs);
-    s->number_words = g_hash_table_size(lex->numbers);
-    s->units = g_hash_table_size(lex->units);
-    s->cues = g_hash_table_size(lex->cues);
-    s->abbreviations = g_hash_table_size(lex->abbrevs);
-    s->dictionary_words = g_hash_table_size(lex->dictionary);
+    s->names = map_size(lex->map.names);
+    s->adjectives = map_size(lex->map.adjectives);
+    s->demonyms = map_size(lex->map.demonyms);
+    s->roles = map_size(lex->map.roles);
+    s->given_names = map_size(lex->map.given_names);
+    s->verbs = map_size(lex->map.verbs);
+    s->number_words = map_size(lex->map.numbers);
+    s->units = map_size(lex->map.units);
+    s->cues = map_size(lex->map.cues);
+    s->abbreviations = map_size(lex->map.abbrevs);
+    s->dictionary_words = map_size(lex->map.dictionary);
 }
 
 /* ---- lookups by byte range ---- */

@@ -83,8 +83,9 @@ struct ng_lexicon {
     GHashTable *pronouns;       /* lowercase personal pronoun -> GINT gender char */
     GHashTable *continuation;   /* Konjunktiv I forms and 'demnach' (set) */
     GHashTable *dictionary;     /* German word list (set), may be empty */
-    /* The tables above as read-only maps for the lookups (strmap.h), built
-     * at the end of loading: same keys and values, faster to ask. */
+    /* The tables above as read-only maps for the lookups (strmap.h): same
+     * keys and values, faster to ask.  Made at the end of loading, which
+     * then frees the tables (NULL afterwards): ask the maps. */
     struct {
         ng_strmap *names, *names_folded, *determiners, *prepositions, *media_nouns, *credit_markers,
             *institutions, *folded_first, *name_first, *adjectives, *demonyms, *roles, *given_names,

@@ -11,25 +11,22 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Each key is one record in a pool: its value, its length and its bytes,
- * so that a hit reads the slot and one record (the key's bytes sit next to
- * the value).  Large maps (the word list) also have a filter: two bits a key
- * in a table small enough for the cache, which answers most lookups of
- * words that are not there without reading the slots. */
+/* Each key is one record in a pool: its value (maps only), its length and
+ * its bytes with a NUL, so that a hit reads the slot and one record.  A set
+ * (every value its key, as g_hash_table_add makes them) keeps no values:
+ * asking it returns the key, as GLib does.  Large maps (the word list) also
+ * have a filter: two bits a key in a table small enough for the cache,
+ * which answers most lookups of words that are not there without reading
+ * the slots. */
 typedef struct ng_strmap {
-    uint64_t *slots;  /* 0: empty; else tag (high 32 bits of the hash, never 0) << 32 | record offset / 8 */
+    uint64_t *slots;  /* 0: empty; else tag (high 32 bits of the hash, never 0) << 32 | record offset / 4 */
     size_t mask;
     unsigned char *pool;
     size_t n;
+    int has_values;   /* records start with their value */
     uint64_t *filter; /* NULL for small maps */
     size_t filter_mask;
 } ng_strmap;
-
-typedef struct ng_strmap_rec {
-    const void *value;
-    uint32_t len;
-    char key[]; /* len bytes */
-} ng_strmap_rec;
 
 /* A 64-bit hash of n bytes, eight at a time (words are short). */
 static inline uint64_t ng_hash_bytes(const char *s, size_t n)
@@ -73,8 +70,8 @@ static inline int ng_strmap_may_have(const ng_strmap *m, uint64_t h)
     return (w & bits) == bits;
 }
 
-/* The record of s[0..n), or NULL. */
-static inline const ng_strmap_rec *ng_strmap_find(const ng_strmap *m, const char *s, size_t n)
+/* The record of s[0..n) (its key: a length, then the bytes), or NULL. */
+static inline const unsigned char *ng_strmap_find(const ng_strmap *m, const char *s, size_t n)
 {
     uint64_t h = ng_hash_bytes(s, n);
     if (!ng_strmap_may_have(m, h))
@@ -85,8 +82,11 @@ static inline const ng_strmap_rec *ng_strmap_find(const ng_strmap *m, const char
         if (!sl)
             return NULL;
         if (sl >> 32 == tag) {
-            const ng_strmap_rec *r = (const ng_strmap_rec *)(const void *)(m->pool + 8 * (size_t)(uint32_t)sl);
-            if (r->len == n && memcmp(r->key, s, n) == 0)
+            const unsigned char *r = m->pool + 4 * (size_t)(uint32_t)sl;
+            const unsigned char *k = r + (m->has_values ? sizeof(void *) : 0);
+            uint32_t len;
+            memcpy(&len, k, sizeof len);
+            if (len == n && memcmp(k + sizeof len, s, n) == 0)
                 return r;
         }
     }
@@ -95,8 +95,14 @@ static inline const ng_strmap_rec *ng_strmap_find(const ng_strmap *m, const char
 /* The value of s[0..n), or NULL when absent (as g_hash_table_lookup). */
 static inline void *ng_strmap_get(const ng_strmap *m, const char *s, size_t n)
 {
-    const ng_strmap_rec *r = ng_strmap_find(m, s, n);
-    return r ? (void *)r->value : NULL;
+    const unsigned char *r = ng_strmap_find(m, s, n);
+    if (!r)
+        return NULL;
+    if (!m->has_values)
+        return (void *)(r + sizeof(uint32_t));
+    void *v;
+    memcpy(&v, r, sizeof v);
+    return v;
 }
 
 static inline int ng_strmap_has(const ng_strmap *m, const char *s, size_t n)
