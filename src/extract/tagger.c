@@ -1088,11 +1088,6 @@ static inline const slot *find_from(const ng_tagger *t, size_t i, uint64_t h)
     }
 }
 
-static inline const slot *find(const ng_tagger *t, uint64_t h)
-{
-    return find_from(t, slot_index(t, h), h);
-}
-
 void ng_tagger_free(ng_tagger *t)
 {
     if (!t)
