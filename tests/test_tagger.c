@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "newsgraph/subgraph.h"
 #include "lexicon_fixture.h"
 #include "newsgraph/extract.h"
 #include "newsgraph/tagger.h"
@@ -267,6 +268,64 @@ static void in_extractor(void)
     g_free(d);
 }
 
+/* The sub-graph of text extracted with cache (NULL: none), as JSON. */
+static char *extract_json(ng_lexicon *l, ng_extract_cache *cache, const char *text)
+{
+    ng_document doc;
+    ng_extraction x;
+    ng_errmsg err;
+    if (ng_document_from_bytes("t", "t.txt", text, strlen(text), 0, &doc, &err) != NG_OK ||
+        ng_extract_cached(l, cache, &doc, &x, &err) != NG_OK) {
+        fprintf(stderr, "extraction failed: %s\n", err.text);
+        exit(1);
+    }
+    size_t len = 0;
+    char *json = ng_subgraph_to_string(&doc, &x, &len);
+    ng_extraction_clear(&x);
+    ng_document_clear(&doc);
+    return json;
+}
+
+/* A cache kept across texts changes nothing: with a model whose sums are
+ * exact in any order (rows) and with one whose are not (weights from 1e-30
+ * to 1e30: in order), and after the lexicon's tagger is taken out. */
+static void cache_same_output(void)
+{
+    static const char *const models[] = {
+        "b\tO\t1\nw=Halmich\tB-PER\t5\nw=Elbrinxen\tB-LOC\t5\nc=X\tB-ORG\t0.5\nc=X\tB-PER\t0.25\n"
+        "c=X\tB-LOC\t0.125\nc=X\tI-PER\t0.5\nw-1=in\tB-LOC\t2\nt1=B-PER\tI-PER\t1.5\n",
+        "b\tO\t1e-30\nw=Halmich\tB-PER\t1e30\nc=X\tB-ORG\t0.3\nc=X\tB-PER\t0.7\nc=X\tB-LOC\t0.1\n"
+        "c=X\tI-PER\t0.2\nw-1=in\tB-LOC\t2.5\n"};
+    static const char *const texts[] = {
+        "Zuvor musste Halmich in Elbrinxen aber gegen Russland gewinnen, schrieb die Tageszeitung.\n",
+        "Regina Halmich sagte in Bielefeld, Elbrinxen sei schön. Halmich blieb.\n",
+        "In Elbrinxen und in Detmold trafen sich Anna Schmidt und Peter Meier.\n",
+        "Zuvor musste Halmich in Elbrinxen aber gegen Russland gewinnen, schrieb die Tageszeitung.\n"};
+    for (size_t m = 0; m < G_N_ELEMENTS(models); m++) {
+        char *d = data_with_model(models[m]);
+        ng_lexicon *l = NULL;
+        ng_errmsg err;
+        if (ng_lexicon_load(d, &l, &err) != NG_OK) {
+            fprintf(stderr, "cannot load %s: %s\n", d, err.text);
+            exit(1);
+        }
+        ng_extract_cache *cache = ng_extract_cache_new();
+        for (int round = 0; round < 2; round++) {
+            if (round == 1)
+                ng_tagger_free(ng_lexicon_take_tagger(l));
+            for (size_t t = 0; t < G_N_ELEMENTS(texts); t++) {
+                char *alone = extract_json(l, NULL, texts[t]), *cached = extract_json(l, cache, texts[t]);
+                CHECK_STR(cached, alone);
+                free(alone);
+                free(cached);
+            }
+        }
+        ng_extract_cache_free(cache);
+        ng_lexicon_free(l);
+        g_free(d);
+    }
+}
+
 int main(void)
 {
     dir = test_tmpdir("tagger");
@@ -277,6 +336,7 @@ int main(void)
     features();
     hostile();
     in_extractor();
+    cache_same_output();
     ng_lexicon_free(lex);
     TEST_DONE();
 }

@@ -112,6 +112,19 @@ typedef struct ng_extraction {
 
 ng_status ng_extract(const ng_lexicon *lex, const ng_document *doc, ng_extraction *out,
                      ng_errmsg *err);
+
+/* What the tagger derives from a spelling alone (word-list and lexicon
+ * classes, feature hashes, the weights of the word's own features), kept
+ * across the documents one thread extracts, so that a spelling met before
+ * costs one lookup.  The output is the same with or without it.  One cache
+ * per thread and per lexicon (it starts over when given another lexicon or
+ * when full: at most about 60 MB). */
+typedef struct ng_extract_cache ng_extract_cache;
+ng_extract_cache *ng_extract_cache_new(void);
+void ng_extract_cache_free(ng_extract_cache *cache);
+/* ng_extract with a cache (NULL: none). */
+ng_status ng_extract_cached(const ng_lexicon *lex, ng_extract_cache *cache, const ng_document *doc,
+                            ng_extraction *out, ng_errmsg *err);
 void ng_extraction_clear(ng_extraction *x);
 
 /* Name key used to merge spellings of one name: case-folded, hyphens and

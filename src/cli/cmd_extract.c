@@ -156,14 +156,14 @@ out:
     return st;
 }
 
-static void process(xpipe *p, xslot *sl)
+static void process(xpipe *p, xslot *sl, ng_extract_cache *cache)
 {
     ng_document doc;
     ng_extraction x = {0};
     memset(&doc, 0, sizeof doc);
     ng_status st = read_input(sl->line, sl->len, &doc, &sl->err);
     if (!st)
-        st = ng_extract(p->lex, &doc, &x, &sl->err);
+        st = ng_extract_cached(p->lex, cache, &doc, &x, &sl->err);
     if (!st) {
         sl->out = ng_subgraph_to_string(&doc, &x, &sl->outlen);
         if (!sl->out)
@@ -179,6 +179,7 @@ static void process(xpipe *p, xslot *sl)
 static gpointer worker(gpointer data)
 {
     xpipe *p = data;
+    ng_extract_cache *cache = ng_extract_cache_new(); /* this thread's */
     g_mutex_lock(&p->lock);
     for (;;) {
         while (p->next >= p->nread && !p->eof)
@@ -187,12 +188,13 @@ static gpointer worker(gpointer data)
             break;
         size_t i = p->next++;
         g_mutex_unlock(&p->lock);
-        process(p, &p->slots[i % p->window]);
+        process(p, &p->slots[i % p->window], cache);
         g_mutex_lock(&p->lock);
         p->slots[i % p->window].done = 1;
         g_cond_broadcast(&p->cond);
     }
     g_mutex_unlock(&p->lock);
+    ng_extract_cache_free(cache);
     return NULL;
 }
 

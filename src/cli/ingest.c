@@ -89,7 +89,7 @@ typedef struct pipeline {
     GCond cond;
 } pipeline;
 
-static void process(pipeline *p, size_t i)
+static void process(pipeline *p, size_t i, ng_extract_cache *cache)
 {
     slot *sl = &p->slots[i % p->window];
     const char *path = p->files->pdata[i];
@@ -101,12 +101,13 @@ static void process(pipeline *p, size_t i)
     sl->skipped = g_hash_table_contains(p->known, key);
     g_free(key);
     if (!sl->skipped)
-        sl->st = ng_extract(p->lex, &sl->doc, &sl->x, &sl->err);
+        sl->st = ng_extract_cached(p->lex, cache, &sl->doc, &sl->x, &sl->err);
 }
 
 static gpointer worker(gpointer data)
 {
     pipeline *p = data;
+    ng_extract_cache *cache = ng_extract_cache_new(); /* this thread's */
     g_mutex_lock(&p->lock);
     for (;;) {
         while (p->next < p->files->len && p->next >= p->stored + p->window)
@@ -115,12 +116,13 @@ static gpointer worker(gpointer data)
             break;
         size_t i = p->next++;
         g_mutex_unlock(&p->lock);
-        process(p, i);
+        process(p, i, cache);
         g_mutex_lock(&p->lock);
         p->slots[i % p->window].done = 1;
         g_cond_broadcast(&p->cond);
     }
     g_mutex_unlock(&p->lock);
+    ng_extract_cache_free(cache);
     return NULL;
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "stages.h"
 
 void ng_ctx_edge(ctx *c, ng_edge_type type, ng_ref src, ng_ref dst, double weight, const char *role, int deny)
 {
@@ -96,37 +97,90 @@ static int cmp_mention(const void *a, const void *b)
     return x->end < y->end ? -1 : x->end > y->end;
 }
 
+/* The per-document state around a segmentation already in c->seg. */
+static void ctx_open(ctx *c, const ng_lexicon *lex, const ng_document *doc)
+{
+    c->lex = lex;
+    c->doc = doc;
+    c->text = doc->text;
+    c->tok_sentence = g_new0(uint32_t, c->seg.ntokens + 1);
+    c->tok_mention = g_new(size_t, c->seg.ntokens + 1);
+    c->tok_credit = g_new0(unsigned char, c->seg.ntokens + 1);
+    for (size_t s = 0; s < c->seg.nsentences; s++)
+        for (size_t i = c->seg.sentences[s].first; i < c->seg.sentences[s].first + c->seg.sentences[s].count; i++)
+            c->tok_sentence[i] = (uint32_t)s;
+    for (size_t i = 0; i <= c->seg.ntokens; i++)
+        c->tok_mention[i] = NG_NONE;
+    c->ents = g_ptr_array_new_with_free_func(ent_free);
+    c->by_key = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    c->by_label = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    c->short_names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+    c->mentions = g_array_new(FALSE, FALSE, sizeof(mention));
+    c->sent_mentions = g_new0(GArray *, c->seg.nsentences + 1);
+    for (size_t s = 0; s <= c->seg.nsentences; s++)
+        c->sent_mentions[s] = g_array_new(FALSE, FALSE, sizeof(size_t));
+    c->claims = g_array_new(FALSE, FALSE, sizeof(ng_xclaim));
+    c->quantities = g_array_new(FALSE, FALSE, sizeof(ng_xquantity));
+    c->edges = g_array_new(FALSE, FALSE, sizeof(ng_xedge));
+    c->quantity_tokens = g_array_new(FALSE, FALSE, sizeof(ng_quantity_match));
+    c->role_mentions = g_array_new(FALSE, FALSE, sizeof(role_mention));
+}
+
+/* Frees what ctx_open made; claims, quantities and edges only when they
+ * were not handed over (NULL).  The segmentation stays. */
+static void ctx_close(ctx *c)
+{
+    if (c->claims) {
+        for (guint i = 0; i < c->claims->len; i++) {
+            ng_xclaim *x = &g_array_index(c->claims, ng_xclaim, i);
+            g_free(x->text);
+            g_free(x->cue);
+            g_free(x->date);
+        }
+        g_array_free(c->claims, TRUE);
+    }
+    if (c->quantities) {
+        for (guint i = 0; i < c->quantities->len; i++) {
+            g_free(g_array_index(c->quantities, ng_xquantity, i).text);
+            g_free(g_array_index(c->quantities, ng_xquantity, i).unit);
+        }
+        g_array_free(c->quantities, TRUE);
+    }
+    if (c->edges) {
+        for (guint i = 0; i < c->edges->len; i++)
+            g_free(g_array_index(c->edges, ng_xedge, i).role);
+        g_array_free(c->edges, TRUE);
+    }
+    g_array_free(c->quantity_tokens, TRUE);
+    g_array_free(c->role_mentions, TRUE);
+    g_array_free(c->mentions, TRUE);
+    for (size_t s = 0; s <= c->seg.nsentences; s++)
+        g_array_free(c->sent_mentions[s], TRUE);
+    g_free(c->sent_mentions);
+    g_hash_table_destroy(c->short_names);
+    g_hash_table_destroy(c->by_key);
+    g_hash_table_destroy(c->by_label);
+    g_ptr_array_free(c->ents, TRUE);
+    g_free(c->tok_mention);
+    g_free(c->tok_credit);
+    g_free(c->tok_sentence);
+}
+
 ng_status ng_extract(const ng_lexicon *lex, const ng_document *doc, ng_extraction *out, ng_errmsg *err)
+{
+    return ng_extract_cached(lex, NULL, doc, out, err);
+}
+
+ng_status ng_extract_cached(const ng_lexicon *lex, ng_extract_cache *cache, const ng_document *doc,
+                            ng_extraction *out, ng_errmsg *err)
 {
     memset(out, 0, sizeof *out);
     ctx c = {0};
-    c.lex = lex;
-    c.doc = doc;
-    c.text = doc->text;
     ng_status st = ng_segment(lex, doc->text, doc->len, &c.seg);
     if (st)
         return ng_fail(err, st, "%s: segmentation failed: %s", doc->path, ng_status_string(st));
-    c.tok_sentence = g_new0(uint32_t, c.seg.ntokens + 1);
-    c.tok_mention = g_new(size_t, c.seg.ntokens + 1);
-    c.tok_credit = g_new0(unsigned char, c.seg.ntokens + 1);
-    for (size_t s = 0; s < c.seg.nsentences; s++)
-        for (size_t i = c.seg.sentences[s].first; i < c.seg.sentences[s].first + c.seg.sentences[s].count; i++)
-            c.tok_sentence[i] = (uint32_t)s;
-    for (size_t i = 0; i <= c.seg.ntokens; i++)
-        c.tok_mention[i] = NG_NONE;
-    c.ents = g_ptr_array_new_with_free_func(ent_free);
-    c.by_key = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    c.by_label = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    c.short_names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
-    c.mentions = g_array_new(FALSE, FALSE, sizeof(mention));
-    c.sent_mentions = g_new0(GArray *, c.seg.nsentences + 1);
-    for (size_t s = 0; s <= c.seg.nsentences; s++)
-        c.sent_mentions[s] = g_array_new(FALSE, FALSE, sizeof(size_t));
-    c.claims = g_array_new(FALSE, FALSE, sizeof(ng_xclaim));
-    c.quantities = g_array_new(FALSE, FALSE, sizeof(ng_xquantity));
-    c.edges = g_array_new(FALSE, FALSE, sizeof(ng_xedge));
-    c.quantity_tokens = g_array_new(FALSE, FALSE, sizeof(ng_quantity_match));
-    c.role_mentions = g_array_new(FALSE, FALSE, sizeof(role_mention));
+    ctx_open(&c, lex, doc);
+    c.cache = cache;
 
     st = ng_recognise(&c);
     if (!st)
@@ -167,26 +221,29 @@ ng_status ng_extract(const ng_lexicon *lex, const ng_document *doc, ng_extractio
     out->quantities = (ng_xquantity *)(void *)g_array_free(c.quantities, FALSE);
     out->nedges = c.edges->len;
     out->edges = (ng_xedge *)(void *)g_array_free(c.edges, FALSE);
+    c.claims = c.quantities = c.edges = NULL;
 
-    g_array_free(c.quantity_tokens, TRUE);
-    g_array_free(c.role_mentions, TRUE);
-    g_array_free(c.mentions, TRUE);
-    for (size_t s = 0; s <= c.seg.nsentences; s++)
-        g_array_free(c.sent_mentions[s], TRUE);
-    g_free(c.sent_mentions);
-    g_hash_table_destroy(c.short_names);
-    g_hash_table_destroy(c.by_key);
-    g_hash_table_destroy(c.by_label);
-    g_ptr_array_free(c.ents, TRUE);
-    g_free(c.tok_mention);
-    g_free(c.tok_credit);
-    g_free(c.tok_sentence);
+    ctx_close(&c);
     ng_segmentation_clear(&c.seg);
     if (st) {
         ng_extraction_clear(out);
         return ng_fail(err, st, "%s: extraction failed: %s", doc->path, ng_status_string(st));
     }
     return NG_OK;
+}
+
+ng_status ng_extract_recognise(const ng_lexicon *lex, ng_extract_cache *cache, const ng_document *doc,
+                               const ng_segmentation *seg, size_t *nentities, size_t *nmentions)
+{
+    ctx c = {0};
+    c.seg = *seg; /* borrowed: ctx_close leaves it alone */
+    ctx_open(&c, lex, doc);
+    c.cache = cache;
+    ng_status st = ng_recognise(&c);
+    *nentities = c.ents->len;
+    *nmentions = c.mentions->len;
+    ctx_close(&c);
+    return st;
 }
 
 void ng_extraction_clear(ng_extraction *x)

@@ -55,6 +55,7 @@ typedef struct ctx {
     GArray *edges;          /* ng_xedge */
     GArray *quantity_tokens;/* ng_quantity_match, parallel to quantities */
     GArray *role_mentions;  /* role_mention: where a titled person was introduced */
+    ng_extract_cache *cache;/* the thread's cache, or NULL */
 } ctx;
 
 /* Token helpers. */

@@ -99,50 +99,89 @@ char *ng_slug(const char *name)
     return r;
 }
 
+/* The Slavic word endings of one word w[0..l) of a folded name, as
+ * ng_name_key spells them (Sergej/Sergei/Sergey, Selenskyj/Zelensky);
+ * returns the new length. */
+static size_t fold_word_ending(char *w, size_t l)
+{
+    if (l > 3 && w[l - 2] == 'e' && (w[l - 1] == 'j' || w[l - 1] == 'y')) {
+        w[l - 1] = 'i';
+    } else if (l > 3 && ((w[l - 2] == 'y' && w[l - 1] == 'j') || (w[l - 2] == 'i' && w[l - 1] == 'j') ||
+                         (w[l - 2] == 'i' && w[l - 1] == 'y'))) {
+        w[l - 2] = 'i';
+        l--;
+    }
+    return l;
+}
+
 char *ng_name_key(const char *name)
 {
-    /* Word endings first: Sergej/Sergei/Sergey, Selenskyj/Zelensky. */
+    /* Word endings first: Sergej/Sergei/Sergey, Selenskyj/Zelensky.  The
+     * folded words are joined without their separators. */
     GString *w = ascii_fold(name, 1);
-    GString *s = g_string_new(NULL);
-    gchar **words = g_strsplit(w->str, "-", -1);
-    for (int i = 0; words[i]; i++) {
-        size_t l = strlen(words[i]);
-        if (l > 3 && (!strcmp(words[i] + l - 2, "ej") || !strcmp(words[i] + l - 2, "ey")))
-            words[i][l - 1] = 'i';
-        else if (l > 3 && (!strcmp(words[i] + l - 2, "yj") || !strcmp(words[i] + l - 2, "ij") ||
-                           !strcmp(words[i] + l - 2, "iy")))
-            words[i][l - 1] = '\0', words[i][l - 2] = 'i';
-        g_string_append(s, words[i]);
+    char *s = w->str;
+    size_t n = 0;
+    for (size_t i = 0; i < w->len;) {
+        size_t j = i;
+        while (j < w->len && w->str[j] != '-')
+            j++;
+        size_t l = fold_word_ending(w->str + i, j - i);
+        memmove(s + n, w->str + i, l);
+        n += l;
+        i = j + 1;
     }
-    g_strfreev(words);
-    g_string_free(w, TRUE);
-    /* Fold German transliteration onto English, longest patterns first. */
-    static const char *const rules[][2] = {{"tsch", "ch"}, {"sch", "sh"}, {"shch", "shch"},
-                                           {"ij", "iy"},   {"ja", "ya"},  {"ju", "yu"},
-                                           {"je", "ye"},   {"jo", "yo"},  {"w", "v"},
-                                           {"j", "y"},     {"ks", "x"}};
-    GString *out = g_string_new(NULL);
-    for (size_t i = 0; i < s->len;) {
-        size_t r;
-        for (r = 0; r < G_N_ELEMENTS(rules); r++) {
-            size_t n = strlen(rules[r][0]);
-            if (strncmp(s->str + i, rules[r][0], n) == 0) {
-                g_string_append(out, rules[r][1]);
-                i += n;
-                break;
-            }
+    /* Fold German transliteration onto English, longest patterns first
+     * (tsch -> ch, sch -> sh, shch, ij -> iy, ja ju je jo -> ya yu ye yo,
+     * w -> v, j -> y, ks -> x), then drop doubled letters and keep the
+     * result.  Every rule shortens or keeps the text, so one buffer does. */
+    char *out = malloc(n + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        const char *p = s + i;
+        size_t left = n - i, used = 1;
+        const char *rep = NULL;
+        switch (p[0]) {
+        case 't':
+            if (left >= 4 && memcmp(p, "tsch", 4) == 0)
+                rep = "ch", used = 4;
+            break;
+        case 's':
+            if (left >= 3 && memcmp(p, "sch", 3) == 0)
+                rep = "sh", used = 3;
+            else if (left >= 4 && memcmp(p, "shch", 4) == 0)
+                rep = "shch", used = 4;
+            break;
+        case 'i':
+            if (left >= 2 && p[1] == 'j')
+                rep = "iy", used = 2;
+            break;
+        case 'j':
+            if (left >= 2 && p[1] == 'a')
+                rep = "ya", used = 2;
+            else if (left >= 2 && p[1] == 'u')
+                rep = "yu", used = 2;
+            else if (left >= 2 && p[1] == 'e')
+                rep = "ye", used = 2;
+            else if (left >= 2 && p[1] == 'o')
+                rep = "yo", used = 2;
+            else
+                rep = "y";
+            break;
+        case 'w':
+            rep = "v";
+            break;
+        case 'k':
+            if (left >= 2 && p[1] == 's')
+                rep = "x", used = 2;
+            break;
         }
-        if (r == G_N_ELEMENTS(rules))
-            g_string_append_c(out, s->str[i++]);
+        char self[2] = {p[0], '\0'};
+        for (const char *r = rep ? rep : self; *r; r++)
+            if (!o || out[o - 1] != *r) /* doubled letters are spelling noise */
+                out[o++] = *r;
+        i += used;
     }
-    /* Doubled letters and a final y after i ("Selenskyj"/"Zelensky") are spelling noise. */
-    GString *fin = g_string_new(NULL);
-    for (size_t i = 0; i < out->len; i++)
-        if (!fin->len || fin->str[fin->len - 1] != out->str[i])
-            g_string_append_c(fin, out->str[i]);
-    char *res = strdup(fin->str);
-    g_string_free(fin, TRUE);
-    g_string_free(out, TRUE);
-    g_string_free(s, TRUE);
-    return res;
+    out[o] = '\0';
+    g_string_free(w, TRUE);
+    return out;
 }

@@ -295,6 +295,20 @@ static gchar *short_key(const char *s, size_t n)
     return r;
 }
 
+/* short_key of s[0..n), kept in memo (spelling -> key). */
+static const char *short_key_memo(GHashTable *memo, const char *s, size_t n)
+{
+    gchar *t = g_strndup(s, n);
+    const char *k = g_hash_table_lookup(memo, t);
+    if (k) {
+        g_free(t);
+        return k;
+    }
+    gchar *key = short_key(s, n);
+    g_hash_table_insert(memo, t, key);
+    return key;
+}
+
 static void register_short(ctx *c, size_t e, const char *s, size_t n)
 {
     gchar *k = short_key(s, n);
@@ -482,7 +496,7 @@ static int match_compound(ctx *c, size_t i)
         size_t len = q ? (size_t)(q - p) : (size_t)(s + n - p);
         gchar *part = g_strndup(p, len);
         gchar *low = g_utf8_strdown(part, -1);
-        const ng_lex_entity *a = g_hash_table_lookup(c->lex->adjectives, low);
+        const ng_lex_entity *a = ng_strmap_get(c->lex->map.adjectives, low, strlen(low));
         if (!a)
             a = ng_lex_adjective(c->lex, p, len);
         if (a && a->type == NG_ENT_COUNTRY) {
@@ -502,6 +516,11 @@ static int match_compound(ctx *c, size_t i)
  * token if any, else after it. */
 static void resolve_short(ctx *c)
 {
+    if (!g_hash_table_size(c->short_names))
+        return; /* no person: nothing to resolve to */
+    /* Keys by spelling: capitalised words recur in a document, and a key
+     * costs far more than a table lookup. */
+    GHashTable *keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     for (size_t i = 0; i < c->seg.ntokens; i++) {
         if (!free_tok(c, i) || !is_cap(c, i) || c->tok_credit[i])
             continue;
@@ -511,19 +530,15 @@ static void resolve_short(ctx *c)
         size_t hl = 0;
         const char *h = ng_find_hyphen(s, n, 0, &hl);
         size_t use = h ? (size_t)(h - s) : n;
-        gchar *k = short_key(s, use);
-        GArray *list = g_hash_table_lookup(c->short_names, k);
+        GArray *list = g_hash_table_lookup(c->short_names, short_key_memo(keys, s, use));
         if (!list) {
             size_t g = genitive_base(s, use);
             if (g) {
-                g_free(k);
-                k = short_key(s, g);
-                list = g_hash_table_lookup(c->short_names, k);
+                list = g_hash_table_lookup(c->short_names, short_key_memo(keys, s, g));
                 if (list)
                     use = g;
             }
         }
-        g_free(k);
         if (!list)
             continue;
         /* The nearest fitting full name: before the token, in an earlier
@@ -551,6 +566,7 @@ static void resolve_short(ctx *c)
         if (best != NG_NONE)
             ng_ctx_mention(c, best, i, i, c->seg.tokens[i].start, c->seg.tokens[i].start + (uint32_t)use);
     }
+    g_hash_table_destroy(keys);
 }
 
 /* Role edges: "US-Verteidigungsminister Lloyd Austin" → role to the USA,

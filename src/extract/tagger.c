@@ -1,15 +1,19 @@
 /* The statistical tagger: features, the model table, greedy decoding, and
  * its use inside the extractor (at the end of this file).
  *
- * Features of a token are built once per sentence into a small record
- * (tokinfo) from the token, the word list and the lexicons, then written as
- * strings "name=value" into one buffer, hashed (64 bits) and looked up in a
- * flat open-addressing table whose slots point at the feature's few non-zero
- * weights.  Nothing is written after loading; everything per call lives in
- * the caller's frame or in one allocation per sentence. */
+ * Each spelling of a text gets one record (tokinfo) from its bytes, the word
+ * list and the lexicons, made when the spelling first appears (tagmemo).  A
+ * feature is a few parts ("w-1=" and a word) whose hashes are computed once
+ * and joined (see "feature hashing"), then looked up in a flat
+ * open-addressing table whose slots point at the feature's weights; the
+ * strings themselves are only written for training (ng_tagger_features).
+ * Nothing is written after loading; everything per call lives in the
+ * caller's frame or in allocations per text and sentence. */
 #include "newsgraph/tagger.h"
 
 #include <glib.h>
+#include <limits.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,10 +43,6 @@ const char *ng_tag_type(ng_tag tag)
 {
     return (unsigned)tag < NG_TAG_COUNT ? tag_types[tag] : NULL;
 }
-
-static const char *const rule_names[NG_RULE_COUNT] = {
-    "-", "PER-B", "PER-I", "ORG-B", "ORG-I", "MEDIA-B", "MEDIA-I", "COUNTRY-B", "COUNTRY-I",
-    "PLACE-B", "PLACE-I", "DERIV", "PART", "ANON"};
 
 ng_rule_tag ng_rule_tag_of(ng_entity_type type, int anonymous, int begin, int partial, int lower)
 {
@@ -123,6 +123,162 @@ void ng_rule_tags(const char *text, const uint32_t *tok_start, const uint32_t *t
     g_free(order);
 }
 
+/* ---- feature hashing ----
+ *
+ * A feature is the concatenation of a few parts: a fixed name ("w-1="), a
+ * word, a separator, another word.  Its hash is a polynomial over its bytes
+ * modulo the prime P = 2^61 - 1, H(s) = s[0] B^(n-1) + ... + s[n-1], so that
+ * H(a b) = H(a) B^|b| + H(b): every part is hashed once (a token's lower-case
+ * word serves about fifteen features of it and its neighbours) and a feature
+ * then costs one multiplication per part, with no string built.  The model's
+ * feature strings are hashed byte by byte at load: the same function.  A
+ * feature the model lacks matches one of its features with a probability of
+ * about (model size) / 2^61; the model's own features are checked against
+ * each other when it loads. */
+
+#define HASH_P ((UINT64_C(1) << 61) - 1)
+#define HASH_B UINT64_C(0x0C9E3779B97F4A7B) /* any large number below P */
+
+static inline uint64_t hash_mulmod(uint64_t a, uint64_t b)
+{
+    __extension__ unsigned __int128 r = (unsigned __int128)a * b;
+    uint64_t s = ((uint64_t)r & HASH_P) + (uint64_t)(r >> 61);
+    return s >= HASH_P ? s - HASH_P : s;
+}
+
+static inline uint64_t hash_addmod(uint64_t a, uint64_t b)
+{
+    uint64_t s = a + b;
+    return s >= HASH_P ? s - HASH_P : s;
+}
+
+/* A part of features: its bytes, H of them and B^(their length). */
+typedef struct part {
+    uint64_t h, pw;
+    const char *s;
+    uint32_t len;
+} part;
+
+static part part_of(const char *s, size_t n)
+{
+    part p = {0, 1, s, (uint32_t)n};
+    for (size_t i = 0; i < n; i++) {
+        p.h = hash_addmod(hash_mulmod(p.h, HASH_B), (unsigned char)s[i]);
+        p.pw = hash_mulmod(p.pw, HASH_B);
+    }
+    return p;
+}
+
+/* H of the whole feature a b (parts joined). */
+static inline uint64_t hash_join(uint64_t h, const part *b)
+{
+    return hash_addmod(hash_mulmod(h, b->pw), b->h);
+}
+
+/* The fixed parts of the features (names, separators, padding words). */
+#define FIXED_PARTS(X)                                                                                     \
+    X(F_B, "b") X(F_SH, "sh=") X(F_W, "w=") X(F_LW, "lw=") X(F_P3, "p3=") X(F_S2, "s2=") X(F_S3, "s3=")     \
+    X(F_S4, "s4=") X(F_C, "c=") X(F_LEN, "len=") X(F_D, "d=") X(F_CD, "cd=") X(F_INF, "inf=") X(F_BAR, "|") \
+    X(F_CMP, "cmp=") X(F_HD, "hd=") X(F_C3, "c3=") X(F_FIRST, "first") X(F_CD0, "cd0=") X(F_LAST, "last")   \
+    X(F_L, "L=") X(F_LC, "Lc=") X(F_LNONE, "L=none|") X(F_R, "r=") X(F_RD, "rd=") X(F_BOS, "<s>")           \
+    X(F_EOS, "</s>") X(F_WM2, "w-2=") X(F_WM1, "w-1=") X(F_WP1, "w+1=") X(F_WP2, "w+2=") X(F_SHM2, "sh-2=") \
+    X(F_SHM1, "sh-1=") X(F_SHP1, "sh+1=") X(F_SHP2, "sh+2=") X(F_RM2, "r-2=") X(F_RM1, "r-1=")              \
+    X(F_RP1, "r+1=") X(F_RP2, "r+2=") X(F_LM2, "L-2=") X(F_LM1, "L-1=") X(F_LP1, "L+1=") X(F_LP2, "L+2=")   \
+    X(F_CDM2, "cd-2=") X(F_CDM1, "cd-1=") X(F_CDP1, "cd+1=") X(F_CDP2, "cd+2=") X(F_WM1W, "w-1w=")          \
+    X(F_WWP1, "ww+1=") X(F_WM1SH, "w-1sh=") X(F_CDI, "cdi=") X(F_WM1CD, "w-1cd=") X(F_CDWP1, "cdw+1=")      \
+    X(F_LM1CD, "L-1cd=") X(F_S3M1, "s3-1=") X(F_S3P1, "s3+1=") X(F_WM2WM1, "w-2w-1=")                      \
+    X(F_SHSHP1, "shsh+1=") X(F_T1, "t1=") X(F_T2, "t2=") X(F_T1S, "t1s=") X(F_BAR_C, "|C")        \
+    X(F_BAR_NOT_C, "|-")
+#define FIXED_ENUM(id, str) id,
+#define FIXED_STRING(id, str) str,
+enum { FIXED_PARTS(FIXED_ENUM) F_COUNT };
+static const char *const fixed_strings[F_COUNT] = {FIXED_PARTS(FIXED_STRING)};
+
+/* Lexicon classes of a token (codes in the features). */
+enum {
+    LC_NAME = 0,                          /* + entity type */
+    LC_GNAME = LC_NAME + NG_ENT_TYPE_COUNT, /* genitive of a name */
+    LC_ADJ = LC_GNAME + NG_ENT_TYPE_COUNT,
+    LC_DEM = LC_ADJ + NG_ENT_TYPE_COUNT,
+    LC_NFIRST = LC_DEM + NG_ENT_TYPE_COUNT,
+    LC_ROLE, LC_GIVEN, LC_KOREAN, LC_INST, LC_MEDIANOUN, LC_MONTH, LC_PARTICLE, LC_PREP, LC_DET, LC_VERB,
+    LC_NUM, LC_COUNT
+};
+static const char *const lex_codes[LC_COUNT] = {
+    "name:person", "name:organization", "name:media", "name:country", "name:place",
+    "gname:person", "gname:organization", "gname:media", "gname:country", "gname:place",
+    "adj:person", "adj:organization", "adj:media", "adj:country", "adj:place",
+    "dem:person", "dem:organization", "dem:media", "dem:country", "dem:place",
+    "nfirst", "role", "given", "korean", "inst", "medianoun", "month", "particle", "prep", "det", "verb", "num"};
+
+static const char *const rule_names[NG_RULE_COUNT] = {
+    "-", "PER-B", "PER-I", "ORG-B", "ORG-I", "MEDIA-B", "MEDIA-I", "COUNTRY-B", "COUNTRY-I",
+    "PLACE-B", "PLACE-I", "DERIV", "PART", "ANON"};
+
+/* The word-list endings of the "infl" feature: its character k is the last
+ * of ending k when the word plus ending k is in the word list, else '-'. */
+static const char *const infl_endings[] = {"s", "es", "n", "en", "e", "er"};
+#define NINFL 6
+
+#define POW_MAX 64 /* longest part whose B^len is in the table */
+
+/* Every constant part, hashed once (kept in the tagger, read-only). */
+typedef struct featparts {
+    part fixed[F_COUNT];
+    part lex[LC_COUNT];
+    part rule[NG_RULE_COUNT];
+    part ch[128]; /* one ASCII character: the capitalisation and length classes */
+    char chars[128][2];
+    uint64_t pow[POW_MAX + 1]; /* B^k */
+    /* every "dict" value ("---" .. "WLF", bit k: letter k) and every "infl"
+     * value (bit k: character k not '-') */
+    part dict[8];
+    char dict_s[8][4];
+    part infl[1 << NINFL];
+    char infl_s[1 << NINFL][NINFL + 1];
+} featparts;
+
+static void featparts_init(featparts *fp)
+{
+    fp->pow[0] = 1;
+    for (int k = 1; k <= POW_MAX; k++)
+        fp->pow[k] = hash_mulmod(fp->pow[k - 1], HASH_B);
+    for (int b = 0; b < 8; b++) {
+        for (int k = 0; k < 3; k++)
+            fp->dict_s[b][k] = b & (1 << k) ? "WLF"[k] : '-';
+        fp->dict_s[b][3] = '\0';
+        fp->dict[b] = part_of(fp->dict_s[b], 3);
+    }
+    for (int b = 0; b < 1 << NINFL; b++) {
+        for (int k = 0; k < NINFL; k++)
+            fp->infl_s[b][k] = b & (1 << k) ? infl_endings[k][strlen(infl_endings[k]) - 1] : '-';
+        fp->infl_s[b][NINFL] = '\0';
+        fp->infl[b] = part_of(fp->infl_s[b], NINFL);
+    }
+    for (int k = 0; k < F_COUNT; k++)
+        fp->fixed[k] = part_of(fixed_strings[k], strlen(fixed_strings[k]));
+    for (int k = 0; k < LC_COUNT; k++)
+        fp->lex[k] = part_of(lex_codes[k], strlen(lex_codes[k]));
+    for (int k = 0; k < NG_RULE_COUNT; k++)
+        fp->rule[k] = part_of(rule_names[k], strlen(rule_names[k]));
+    for (int k = 0; k < 128; k++) {
+        fp->chars[k][0] = (char)k;
+        fp->chars[k][1] = '\0';
+        fp->ch[k] = part_of(fp->chars[k], k ? 1 : 0);
+    }
+}
+
+/* part_of with B^n from the table. */
+static part part_fast(const featparts *fp, const char *s, size_t n)
+{
+    if (n > POW_MAX)
+        return part_of(s, n);
+    part p = {0, fp->pow[n], s, (uint32_t)n};
+    for (size_t i = 0; i < n; i++)
+        p.h = hash_addmod(hash_mulmod(p.h, HASH_B), (unsigned char)s[i]);
+    return p;
+}
+
 /* ---- token records ---- */
 
 #define WORD_MAX 48  /* bytes of a word used in features */
@@ -131,21 +287,23 @@ void ng_rule_tags(const char *text, const uint32_t *tok_start, const uint32_t *t
 #define AFFIX_MAX 4
 
 typedef struct tokinfo {
+    /* First what tagging reads for every token (also of its neighbours),
+     * together: the strings below as parts of features, the classes. */
+    part plw, psh, pcd, psuf[3], pinfl, pw, ppre, pdict, phead;
+    int nlex;
+    unsigned char lexc[LEX_MAX]; /* LC_* */
+    char cap;     /* X initial capital, A all capitals, x lower, m lower then capital, d digit, p other */
+    char len;     /* length class */
+    char cmp;     /* C: not in the word list, but its end is (a compound: "Atomkraft"); '-' when not */
     char w[WORD_MAX + 1];  /* as written, cut at a character boundary */
     char lw[WORD_MAX + 1]; /* lower case */
     char sh[SHAPE_MAX * 4 + 1];
     char pre[AFFIX_MAX * 4 + 1]; /* first 3 characters of lw */
     char suf[3][AFFIX_MAX * 4 + 1]; /* last 2, 3, 4 characters of lw */
-    char cap;     /* X initial capital, A all capitals, x lower, m lower then capital, d digit, p other */
     char dict[4]; /* W as written in the word list, L in lower case, F an inflected form; '-' when not */
     char cd[6];   /* cap "|" dict */
     char infl[8]; /* which of word+s, +es, +n, +en, +e, +er are in the word list: names have "s" at most */
-    char cmp;     /* C: not in the word list, but its end is (a compound: "Atomkraft"); '-' when not */
     char head[WORD_MAX + 1]; /* that end in lower case, or "" */
-    char len;     /* length class */
-    const char *lexc[LEX_MAX];
-    int nlex;
-    ng_rule_tag rule;
 } tokinfo;
 
 /* Copies at most max bytes of s, cut at a character boundary. */
@@ -167,6 +325,12 @@ static size_t lower_into(char *buf, size_t cap, const char *s, size_t n)
     size_t o = 0;
     const char *p = s, *end = s + n;
     while (p < end) {
+        if ((unsigned char)*p < 0x80) { /* ASCII (NUL too) is its own lower case: no GLib calls */
+            if (o + 2 > cap)
+                return (size_t)-1;
+            buf[o++] = g_ascii_tolower(*p++);
+            continue;
+        }
         gunichar c = g_utf8_get_char_validated(p, (gssize)(end - p));
         char tmp[8];
         int l;
@@ -218,32 +382,53 @@ static void shape_of(tokinfo *ti, const char *s, size_t n)
     int upper = 0, lower = 0, digit = 0, letters = 0, first = 0;
     size_t o = 0;
     char last = 0;
-    int nchars = 0;
+    int nchars = 0, ascii = 1;
     const char *p = s, *end = s + n;
     while (p < end) {
-        gunichar c = g_utf8_get_char_validated(p, (gssize)(end - p));
+        unsigned char b = (unsigned char)*p;
         char k;
-        if (c == (gunichar)-1 || c == (gunichar)-2) {
-            k = '?';
-            p++;
-        } else {
-            if (g_unichar_isupper(c) || g_unichar_istitle(c)) {
+        if (b && b < 0x80) {
+            /* ASCII, classed as GLib classes it below (no ASCII letter is title case) */
+            if (b >= 'A' && b <= 'Z') {
                 k = 'X';
                 upper++;
                 letters++;
-            } else if (g_unichar_isalpha(c)) {
+            } else if (b >= 'a' && b <= 'z') {
                 k = 'x';
                 lower++;
                 letters++;
-            } else if (g_unichar_isdigit(c)) {
+            } else if (b >= '0' && b <= '9') {
                 k = 'd';
                 digit++;
-            } else if (c < 0x80 && g_ascii_ispunct((char)c)) {
-                k = (char)c;
             } else {
-                k = 'o';
+                k = g_ascii_ispunct((char)b) ? (char)b : 'o';
             }
-            p = g_utf8_next_char(p);
+            p++;
+        } else {
+            ascii = 0;
+            gunichar c = g_utf8_get_char_validated(p, (gssize)(end - p));
+            if (c == (gunichar)-1 || c == (gunichar)-2) {
+                k = '?';
+                p++;
+            } else {
+                if (g_unichar_isupper(c) || g_unichar_istitle(c)) {
+                    k = 'X';
+                    upper++;
+                    letters++;
+                } else if (g_unichar_isalpha(c)) {
+                    k = 'x';
+                    lower++;
+                    letters++;
+                } else if (g_unichar_isdigit(c)) {
+                    k = 'd';
+                    digit++;
+                } else if (c < 0x80 && g_ascii_ispunct((char)c)) {
+                    k = (char)c;
+                } else {
+                    k = 'o';
+                }
+                p = g_utf8_next_char(p);
+            }
         }
         if (!first)
             first = k;
@@ -262,26 +447,16 @@ static void shape_of(tokinfo *ti, const char *s, size_t n)
         ti->cap = 'd';
     else
         ti->cap = 'p';
-    size_t chars = (size_t)g_utf8_strlen(s, (gssize)n);
+    size_t chars = ascii ? n : (size_t)g_utf8_strlen(s, (gssize)n);
     ti->len = chars <= 1 ? '1' : chars <= 2 ? '2' : chars <= 3 ? '3' : chars <= 4 ? '4' : chars <= 6 ? '6'
               : chars <= 9 ? '9' : '+';
 }
 
-static void add_lex(tokinfo *ti, const char *code)
+static void add_lex(tokinfo *ti, int code)
 {
     if (ti->nlex < LEX_MAX)
-        ti->lexc[ti->nlex++] = code;
+        ti->lexc[ti->nlex++] = (unsigned char)code;
 }
-
-/* Lexicon classes; codes are static strings. */
-static const char *const name_codes[NG_ENT_TYPE_COUNT] = {"name:person", "name:organization", "name:media",
-                                                          "name:country", "name:place"};
-static const char *const gen_codes[NG_ENT_TYPE_COUNT] = {"gname:person", "gname:organization", "gname:media",
-                                                         "gname:country", "gname:place"};
-static const char *const adj_codes[NG_ENT_TYPE_COUNT] = {"adj:person", "adj:organization", "adj:media",
-                                                         "adj:country", "adj:place"};
-static const char *const dem_codes[NG_ENT_TYPE_COUNT] = {"dem:person", "dem:organization", "dem:media",
-                                                         "dem:country", "dem:place"};
 
 static const ng_lex_entity *adjective_lower(const ng_lexicon *lex, char *low, size_t l)
 {
@@ -289,10 +464,7 @@ static const ng_lex_entity *adjective_lower(const ng_lexicon *lex, char *low, si
     for (size_t i = 0; i < G_N_ELEMENTS(endings); i++) {
         size_t el = strlen(endings[i]);
         if (l > el + 2 && strcmp(low + l - el, endings[i]) == 0) {
-            char c = low[l - el];
-            low[l - el] = '\0';
-            const ng_lex_entity *e = g_hash_table_lookup(lex->adjectives, low);
-            low[l - el] = c;
+            const ng_lex_entity *e = ng_strmap_get(lex->map.adjectives, low, l - el);
             if (e)
                 return e;
         }
@@ -302,17 +474,13 @@ static const ng_lex_entity *adjective_lower(const ng_lexicon *lex, char *low, si
 
 static int determiner_lower(const ng_lexicon *lex, char *low, size_t l)
 {
-    if (g_hash_table_contains(lex->determiners, low))
+    if (ng_strmap_has(lex->map.determiners, low, l))
         return 1;
     static const char *const endings[] = {"es", "en", "em", "er", "e", "s", "n"};
     for (size_t i = 0; i < G_N_ELEMENTS(endings); i++) {
         size_t el = strlen(endings[i]);
         if (l >= el + 3 && strcmp(low + l - el, endings[i]) == 0) {
-            char c = low[l - el];
-            low[l - el] = '\0';
-            int r = g_hash_table_contains(lex->determiners, low);
-            low[l - el] = c;
-            return r;
+            return ng_strmap_has(lex->map.determiners, low, l - el);
         }
     }
     return 0;
@@ -323,9 +491,9 @@ static int type_ok(ng_entity_type t)
     return (unsigned)t < NG_ENT_TYPE_COUNT;
 }
 
-static int has(GHashTable *t, const char *key)
+static int has(const ng_strmap *m, const char *key, size_t n)
 {
-    return g_hash_table_contains(t, key);
+    return ng_strmap_has(m, key, n);
 }
 
 static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti)
@@ -333,7 +501,6 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
     memset(ti, 0, sizeof *ti);
     const char *s = t->s;
     size_t n = t->len;
-    ti->rule = (unsigned)t->rule < NG_RULE_COUNT ? t->rule : NG_RULE_NONE;
     copy_cut(ti->w, s, n, WORD_MAX);
     char low[256];
     size_t ll = lower_into(low, sizeof low, s, n);
@@ -363,9 +530,9 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
     word[n] = '\0';
     int upper = ti->cap == 'X' || ti->cap == 'A';
     int lowered = strcmp(low, word) != 0;
-    if (has(lex->dictionary, word))
+    if (has(lex->map.dictionary, word, n))
         ti->dict[0] = 'W';
-    if (lowered ? has(lex->dictionary, low) : ti->dict[0] == 'W')
+    if (lowered ? has(lex->map.dictionary, low, ll) : ti->dict[0] == 'W')
         ti->dict[1] = 'L';
     if (ti->dict[0] != 'W' && ng_lex_is_word_form(lex, s, n))
         ti->dict[2] = 'F';
@@ -375,13 +542,12 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
     if (upper) {
         /* Inflected forms in the word list: nouns have plurals and -es,
          * names only a genitive s. */
-        static const char *const endings[] = {"s", "es", "n", "en", "e", "er"};
-        for (size_t k = 0; k < G_N_ELEMENTS(endings); k++) {
-            size_t el = strlen(endings[k]);
+        for (size_t k = 0; k < NINFL; k++) {
+            size_t el = strlen(infl_endings[k]);
             memcpy(key, s, n);
-            memcpy(key + n, endings[k], el + 1);
-            if (has(lex->dictionary, key))
-                ti->infl[k] = endings[k][el - 1];
+            memcpy(key + n, infl_endings[k], el + 1);
+            if (has(lex->map.dictionary, key, n + el))
+                ti->infl[k] = infl_endings[k][el - 1];
         }
     }
     /* The head of a compound: the longest end, three characters in or more,
@@ -405,157 +571,148 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
         }
     }
 
-    const ng_lex_entity *e = g_hash_table_lookup(lex->names, word);
+    const ng_lex_entity *e = ng_strmap_get(lex->map.names, word, n);
     if (e && type_ok(e->type))
-        add_lex(ti, name_codes[e->type]);
-    if (GPOINTER_TO_INT(g_hash_table_lookup(lex->name_first, word)) > 1)
-        add_lex(ti, "nfirst");
+        add_lex(ti, LC_NAME + (int)e->type);
+    if (GPOINTER_TO_INT(ng_strmap_get(lex->map.name_first, word, n)) > 1)
+        add_lex(ti, LC_NFIRST);
     if (upper && !e && n > 3 && s[n - 1] == 's') {
-        word[n - 1] = '\0';
-        const ng_lex_entity *g = g_hash_table_lookup(lex->names, word);
-        word[n - 1] = 's';
+        const ng_lex_entity *g = ng_strmap_get(lex->map.names, word, n - 1);
         if (g && type_ok(g->type))
-            add_lex(ti, gen_codes[g->type]);
+            add_lex(ti, LC_GNAME + (int)g->type);
     }
     const ng_lex_entity *a = adjective_lower(lex, low, ll);
     if (a && type_ok(a->type))
-        add_lex(ti, adj_codes[a->type]);
+        add_lex(ti, LC_ADJ + (int)a->type);
     if (upper) {
-        const ng_lex_entity *d = g_hash_table_lookup(lex->demonyms, word);
+        const ng_lex_entity *d = ng_strmap_get(lex->map.demonyms, word, n);
         if (d && type_ok(d->type))
-            add_lex(ti, dem_codes[d->type]);
-        if (has(lex->roles, word))
-            add_lex(ti, "role");
-        if (has(lex->given_names, word))
-            add_lex(ti, "given");
-        if (has(lex->korean_surnames, word))
-            add_lex(ti, "korean");
-        if (has(lex->institutions, word))
-            add_lex(ti, "inst");
-        if (has(lex->media_nouns, word))
-            add_lex(ti, "medianoun");
-        if (has(lex->months, word))
-            add_lex(ti, "month");
+            add_lex(ti, LC_DEM + (int)d->type);
+        if (has(lex->map.roles, word, n))
+            add_lex(ti, LC_ROLE);
+        if (has(lex->map.given_names, word, n))
+            add_lex(ti, LC_GIVEN);
+        if (has(lex->map.korean_surnames, word, n))
+            add_lex(ti, LC_KOREAN);
+        if (has(lex->map.institutions, word, n))
+            add_lex(ti, LC_INST);
+        if (has(lex->map.media_nouns, word, n))
+            add_lex(ti, LC_MEDIANOUN);
+        if (has(lex->map.months, word, n))
+            add_lex(ti, LC_MONTH);
     }
-    if (has(lex->particles, word))
-        add_lex(ti, "particle");
-    if (has(lex->prepositions, low))
-        add_lex(ti, "prep");
+    if (has(lex->map.particles, word, n))
+        add_lex(ti, LC_PARTICLE);
+    if (has(lex->map.prepositions, low, ll))
+        add_lex(ti, LC_PREP);
     if (determiner_lower(lex, low, ll))
-        add_lex(ti, "det");
-    if (has(lex->verbs, low))
-        add_lex(ti, "verb");
-    if (has(lex->numbers, low))
-        add_lex(ti, "num");
+        add_lex(ti, LC_DET);
+    if (has(lex->map.verbs, low, ll))
+        add_lex(ti, LC_VERB);
+    if (has(lex->map.numbers, low, ll))
+        add_lex(ti, LC_NUM);
 }
 
-/* ---- feature strings ---- */
-
-typedef struct featbuf {
-    char *buf;
-    size_t len, cap;
-    uint32_t *off;  /* start of each feature */
-    uint64_t *hash; /* its hash */
-    size_t n, ncap;
-} featbuf;
-
-static void fb_init(featbuf *fb, char *buf, size_t cap, uint32_t *off, uint64_t *hash, size_t ncap)
-{
-    fb->buf = buf;
-    fb->cap = cap;
-    fb->len = 0;
-    fb->off = off;
-    fb->hash = hash;
-    fb->ncap = ncap;
-    fb->n = 0;
-}
-
-/* A 64-bit hash of n bytes, eight at a time.  Model features are told apart
- * by it alone (checked when the model loads); a feature of a token that the
- * model lacks matches a model feature with probability about 2^-64 times the
- * model's size. */
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ ((uint64_t)n * 0xD6E8FEB86659FD93ull);
-    while (n >= 8) {
-        uint64_t w;
-        memcpy(&w, s, 8);
-        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 32;
-        s += 8;
-        n -= 8;
-    }
-    uint64_t w = 0;
-    for (size_t k = 0; k < n; k++)
-        w |= (uint64_t)(unsigned char)s[k] << (8 * k);
-    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
-    h ^= h >> 29;
-    h *= 0xFF51AFD7ED558CCDull;
-    h ^= h >> 32;
-    return h;
-}
-
-/* Appends "a" "b" "c" "d" "e" as one feature (NULL ends the list). */
-static void fb_add5(featbuf *fb, const char *a, const char *b, const char *c, const char *d, const char *e)
-{
-    const char *parts[5] = {a, b, c, d, e};
-    size_t start = fb->len;
-    if (fb->n >= fb->ncap)
-        return; /* cannot happen with the sizes below; never overflow */
-    for (int i = 0; i < 5 && parts[i]; i++) {
-        size_t l = strlen(parts[i]);
-        if (fb->len + l + 1 > fb->cap) {
-            fb->len = start;
-            return;
-        }
-        memcpy(fb->buf + fb->len, parts[i], l);
-        fb->len += l;
-    }
-    fb->hash[fb->n] = hash_bytes(fb->buf + start, fb->len - start);
-    fb->buf[fb->len++] = '\0';
-    fb->off[fb->n++] = (uint32_t)start;
-}
-
-static void fb_add(featbuf *fb, const char *a, const char *b, const char *c, const char *d)
-{
-    fb_add5(fb, a, b, c, d, NULL);
-}
+/* ---- features ---- */
 
 #define FEAT_BYTES 8192
 #define FEAT_MAX 256
 
-static const tokinfo *at(const tokinfo *ti, size_t n, long j)
+/* Dense rows: a feature with many weights keeps them as one row of ROW_TAGS
+ * doubles (zero where it has none), added as a whole (see score_rows);
+ * doubles, not floats, so that adding a row needs no conversions. */
+#define ROW_TAGS 24
+#define ROW_MIN 4 /* weights a feature needs to get a row */
+
+/* The features of one token: their hashes (tagging) or, when buf is set,
+ * the strings themselves (writing training features). */
+typedef struct featset {
+    const featparts *fp;
+    uint64_t *hash;
+    size_t n, ncap;
+    char *buf;     /* NULL: hashes only */
+    size_t len, cap;
+    uint32_t *off; /* start of each feature in buf */
+} featset;
+
+/* Writes the feature a b c d e into fs->buf; 0 when it does not fit. */
+static int fs_add_text(featset *fs, const part *a, const part *b, const part *c, const part *d, const part *e)
 {
-    return j >= 0 && (size_t)j < n ? &ti[j] : NULL;
+    const part *parts[5] = {a, b, c, d, e};
+    size_t start = fs->len;
+    for (int i = 0; i < 5 && parts[i]; i++) {
+        if (fs->len + parts[i]->len + 1 > fs->cap) {
+            fs->len = start;
+            return 0;
+        }
+        memcpy(fs->buf + fs->len, parts[i]->s, parts[i]->len);
+        fs->len += parts[i]->len;
+    }
+    fs->buf[fs->len++] = '\0';
+    fs->off[fs->n] = (uint32_t)start;
+    return 1;
 }
 
-/* The features of token i (the tag-history features are added by the caller). */
-static void token_features(const tokinfo *ti, size_t n, size_t i, featbuf *fb)
+/* Adds the feature a b c d e (NULL ends the list). */
+static inline void fs_add5(featset *fs, const part *a, const part *b, const part *c, const part *d, const part *e)
 {
-    const tokinfo *t = &ti[i];
-    char c1[2] = {t->cap, 0}, ln[2] = {t->len, 0};
-    const char *cd = t->cd;
-    fb_add(fb, "b", NULL, NULL, NULL);
-    fb_add(fb, "sh=", t->sh, NULL, NULL);
-    fb_add(fb, "w=", t->w, NULL, NULL);
-    fb_add(fb, "lw=", t->lw, NULL, NULL);
-    fb_add(fb, "p3=", t->pre, NULL, NULL);
-    fb_add(fb, "s2=", t->suf[0], NULL, NULL);
-    fb_add(fb, "s3=", t->suf[1], NULL, NULL);
-    fb_add(fb, "s4=", t->suf[2], NULL, NULL);
-    fb_add(fb, "c=", c1, NULL, NULL);
-    fb_add(fb, "len=", ln, NULL, NULL);
-    fb_add(fb, "d=", t->dict, NULL, NULL);
-    fb_add(fb, "cd=", cd, NULL, NULL);
-    fb_add(fb, "inf=", c1, "|", t->infl);
+    if (fs->n >= fs->ncap)
+        return; /* cannot happen with the sizes above; never overflow */
+    if (fs->buf && !fs_add_text(fs, a, b, c, d, e))
+        return;
+    uint64_t h = a->h;
+    if (b) {
+        h = hash_join(h, b);
+        if (c) {
+            h = hash_join(h, c);
+            if (d) {
+                h = hash_join(h, d);
+                if (e)
+                    h = hash_join(h, e);
+            }
+        }
+    }
+    fs->hash[fs->n++] = h;
+}
+
+static inline void fs_add(featset *fs, const part *a, const part *b, const part *c, const part *d)
+{
+    fs_add5(fs, a, b, c, d, NULL);
+}
+
+/* Features of the token alone (the same wherever it stands), part 1: its
+ * spelling. */
+static void token_spelling_features(const tokinfo *t, featset *fs)
+{
+    const featparts *fp = fs->fp;
+    const part *F = fp->fixed;
+    const part *c1 = &fp->ch[t->cap & 127], *ln = &fp->ch[t->len & 127], *bar = &F[F_BAR];
+    const part *cd = &t->pcd;
+    fs_add(fs, &F[F_B], NULL, NULL, NULL);
+    fs_add(fs, &F[F_SH], &t->psh, NULL, NULL);
+    fs_add(fs, &F[F_W], &t->pw, NULL, NULL);
+    fs_add(fs, &F[F_LW], &t->plw, NULL, NULL);
+    fs_add(fs, &F[F_P3], &t->ppre, NULL, NULL);
+    fs_add(fs, &F[F_S2], &t->psuf[0], NULL, NULL);
+    fs_add(fs, &F[F_S3], &t->psuf[1], NULL, NULL);
+    fs_add(fs, &F[F_S4], &t->psuf[2], NULL, NULL);
+    fs_add(fs, &F[F_C], c1, NULL, NULL);
+    fs_add(fs, &F[F_LEN], ln, NULL, NULL);
+    fs_add(fs, &F[F_D], &t->pdict, NULL, NULL);
+    fs_add(fs, &F[F_CD], cd, NULL, NULL);
+    fs_add(fs, &F[F_INF], c1, bar, &t->pinfl);
     if (t->cmp == 'C')
-        fb_add(fb, "cmp=", c1, NULL, NULL);
+        fs_add(fs, &F[F_CMP], c1, NULL, NULL);
     if (t->head[0])
-        fb_add(fb, "hd=", t->head, NULL, NULL);
+        fs_add(fs, &F[F_HD], &t->phead, NULL, NULL);
     if (t->cap == 'X' || t->cap == 'A') {
         /* character trigrams of capitalised words, with ^ and $ at the ends */
-        char pad[WORD_MAX + 3];
-        snprintf(pad, sizeof pad, "^%s$", t->lw);
+        char pad[WORD_MAX + 3]; /* "^" lw "$" */
+        size_t lwl = t->plw.len;
+        pad[0] = '^';
+        memcpy(pad + 1, t->lw, lwl);
+        pad[lwl + 1] = '$';
+        pad[lwl + 2] = '\0';
         const char *a = pad;
         while (*a) {
             const char *b = g_utf8_next_char(a);
@@ -563,95 +720,305 @@ static void token_features(const tokinfo *ti, size_t n, size_t i, featbuf *fb)
             const char *d = *c3 ? g_utf8_next_char(c3) : c3;
             if (d == c3)
                 break;
-            char gram[16];
             size_t gl = (size_t)(d - a);
-            if (gl < sizeof gram) {
-                memcpy(gram, a, gl);
-                gram[gl] = '\0';
-                fb_add(fb, "c3=", gram, NULL, NULL);
+            if (gl < 16) {
+                part gram = part_fast(fp, a, gl);
+                fs_add(fs, &F[F_C3], &gram, NULL, NULL);
             }
             a = b;
         }
     }
-    if (i == 0) {
-        fb_add(fb, "first", NULL, NULL, NULL);
-        fb_add(fb, "cd0=", cd, NULL, NULL);
-    }
-    if (i + 1 == n)
-        fb_add(fb, "last", NULL, NULL, NULL);
-    for (int k = 0; k < t->nlex; k++) {
-        fb_add(fb, "L=", t->lexc[k], NULL, NULL);
-        fb_add(fb, "Lc=", t->lexc[k], "|", c1);
-    }
-    if (!t->nlex)
-        fb_add(fb, "L=none|", cd, NULL, NULL);
-    fb_add(fb, "r=", rule_names[t->rule], NULL, NULL);
-    fb_add(fb, "rd=", rule_names[t->rule], "|", cd);
-
-    static const long offs[] = {-2, -1, 1, 2};
-    static const char *const pw[] = {"w-2=", "w-1=", "w+1=", "w+2="};
-    static const char *const psh[] = {"sh-2=", "sh-1=", "sh+1=", "sh+2="};
-    static const char *const pr[] = {"r-2=", "r-1=", "r+1=", "r+2="};
-    static const char *const pl[] = {"L-2=", "L-1=", "L+1=", "L+2="};
-    static const char *const pcd[] = {"cd-2=", "cd-1=", "cd+1=", "cd+2="};
-    for (int k = 0; k < 4; k++) {
-        const tokinfo *u = at(ti, n, (long)i + offs[k]);
-        if (!u) {
-            fb_add(fb, pw[k], offs[k] < 0 ? "<s>" : "</s>", NULL, NULL);
-            continue;
-        }
-        const char *ucd = u->cd;
-        fb_add(fb, pw[k], u->lw, NULL, NULL);
-        fb_add(fb, pr[k], rule_names[u->rule], NULL, NULL);
-        if (k == 1 || k == 2) {
-            fb_add(fb, psh[k], u->sh, NULL, NULL);
-            fb_add(fb, pcd[k], ucd, NULL, NULL);
-            for (int m = 0; m < u->nlex; m++)
-                fb_add(fb, pl[k], u->lexc[m], NULL, NULL);
-        }
-    }
-    const tokinfo *p = at(ti, n, (long)i - 1), *nx = at(ti, n, (long)i + 1);
-    fb_add(fb, "w-1w=", p ? p->lw : "<s>", "|", t->lw);
-    fb_add(fb, "ww+1=", t->lw, "|", nx ? nx->lw : "</s>");
-    fb_add(fb, "w-1sh=", p ? p->lw : "<s>", "|", t->sh);
-    /* the word list's verdict with its neighbours: "in" + unknown capitalised word */
-    char cmp[3] = {'|', t->cmp ? t->cmp : '-', 0};
-    fb_add5(fb, "cdi=", cd, "|", t->infl, cmp);
-    fb_add(fb, "w-1cd=", p ? p->lw : "<s>", "|", cd);
-    fb_add(fb, "cdw+1=", cd, "|", nx ? nx->lw : "</s>");
-    if (p)
-        for (int m = 0; m < p->nlex; m++)
-            fb_add(fb, "L-1cd=", p->lexc[m], "|", cd);
-    /* endings of the neighbours, a stand-in for their part of speech */
-    fb_add(fb, "s3-1=", p ? p->suf[1] : "<s>", NULL, NULL);
-    fb_add(fb, "s3+1=", nx ? nx->suf[1] : "</s>", NULL, NULL);
-    const tokinfo *p2 = at(ti, n, (long)i - 2);
-    fb_add(fb, "w-2w-1=", p2 ? p2->lw : "<s>", "|", p ? p->lw : "<s>");
-    fb_add(fb, "shsh+1=", t->sh, "|", nx ? nx->sh : "</s>");
 }
 
-static tokinfo *sentence_info(const ng_lexicon *lex, const ng_tag_token *toks, size_t n)
+/* Features of the token alone, part 2: its lexicon classes. */
+static void token_class_features(const tokinfo *t, featset *fs)
 {
-    tokinfo *ti = g_new(tokinfo, n ? n : 1);
-    for (size_t i = 0; i < n; i++)
-        token_info(lex, &toks[i], &ti[i]);
-    return ti;
+    const featparts *fp = fs->fp;
+    const part *F = fp->fixed;
+    const part *c1 = &fp->ch[t->cap & 127], *bar = &F[F_BAR];
+    for (int k = 0; k < t->nlex; k++) {
+        fs_add(fs, &F[F_L], &fp->lex[t->lexc[k]], NULL, NULL);
+        fs_add(fs, &F[F_LC], &fp->lex[t->lexc[k]], bar, c1);
+    }
+    if (!t->nlex)
+        fs_add(fs, &F[F_LNONE], &t->pcd, NULL, NULL);
+}
+
+/* A sentence as the features see it: each token's record (one record may
+ * serve every token of a spelling) and its rule tag. */
+typedef struct sentence {
+    const tokinfo **t;
+    ng_rule_tag *rule;
+    size_t n;
+} sentence;
+
+static const tokinfo *at(const sentence *sn, long j)
+{
+    return j >= 0 && (size_t)j < sn->n ? sn->t[j] : NULL;
+}
+
+/* Which features token_features adds: all of them, or only those of the
+ * token alone (its spelling and lexicon classes: the same wherever it
+ * stands), or only the others (position, rule tags, neighbours). */
+enum { FEAT_ALL, FEAT_SELF, FEAT_CONTEXT };
+
+/* The features of token i (the tag-history features are added by the
+ * caller), in a fixed order: the scores add their weights in this order. */
+static void token_features(const sentence *sn, size_t i, int which, featset *fs)
+{
+    const featparts *fp = fs->fp;
+    const part *F = fp->fixed;
+    const size_t n = sn->n;
+    const tokinfo *t = sn->t[i];
+    const int self = which != FEAT_CONTEXT, context = which != FEAT_SELF;
+    const part *bar = &F[F_BAR], *cd = &t->pcd;
+    if (self)
+        token_spelling_features(t, fs);
+    if (context) {
+        if (i == 0) {
+            fs_add(fs, &F[F_FIRST], NULL, NULL, NULL);
+            fs_add(fs, &F[F_CD0], cd, NULL, NULL);
+        }
+        if (i + 1 == n)
+            fs_add(fs, &F[F_LAST], NULL, NULL, NULL);
+    }
+    if (self)
+        token_class_features(t, fs);
+    if (!context)
+        return;
+    fs_add(fs, &F[F_R], &fp->rule[sn->rule[i]], NULL, NULL);
+    fs_add(fs, &F[F_RD], &fp->rule[sn->rule[i]], bar, cd);
+
+
+    static const long offs[] = {-2, -1, 1, 2};
+    static const int pw[] = {F_WM2, F_WM1, F_WP1, F_WP2};
+    static const int psh[] = {F_SHM2, F_SHM1, F_SHP1, F_SHP2};
+    static const int pr[] = {F_RM2, F_RM1, F_RP1, F_RP2};
+    static const int pl[] = {F_LM2, F_LM1, F_LP1, F_LP2};
+    static const int pcd[] = {F_CDM2, F_CDM1, F_CDP1, F_CDP2};
+    for (int k = 0; k < 4; k++) {
+        const tokinfo *u = at(sn, (long)i + offs[k]);
+        if (!u) {
+            fs_add(fs, &F[pw[k]], &F[offs[k] < 0 ? F_BOS : F_EOS], NULL, NULL);
+            continue;
+        }
+        fs_add(fs, &F[pw[k]], &u->plw, NULL, NULL);
+        fs_add(fs, &F[pr[k]], &fp->rule[sn->rule[(long)i + offs[k]]], NULL, NULL);
+        if (k == 1 || k == 2) {
+            fs_add(fs, &F[psh[k]], &u->psh, NULL, NULL);
+            fs_add(fs, &F[pcd[k]], &u->pcd, NULL, NULL);
+            for (int m = 0; m < u->nlex; m++)
+                fs_add(fs, &F[pl[k]], &fp->lex[u->lexc[m]], NULL, NULL);
+        }
+    }
+    const tokinfo *p = at(sn, (long)i - 1), *nx = at(sn, (long)i + 1);
+    const part *plw = p ? &p->plw : &F[F_BOS], *nlw = nx ? &nx->plw : &F[F_EOS];
+    fs_add(fs, &F[F_WM1W], plw, bar, &t->plw);
+    fs_add(fs, &F[F_WWP1], &t->plw, bar, nlw);
+    fs_add(fs, &F[F_WM1SH], plw, bar, &t->psh);
+    /* the word list's verdict with its neighbours: "in" + unknown capitalised word */
+    fs_add5(fs, &F[F_CDI], cd, bar, &t->pinfl, &F[t->cmp == 'C' ? F_BAR_C : F_BAR_NOT_C]);
+    fs_add(fs, &F[F_WM1CD], plw, bar, cd);
+    fs_add(fs, &F[F_CDWP1], cd, bar, nlw);
+    if (p)
+        for (int m = 0; m < p->nlex; m++)
+            fs_add(fs, &F[F_LM1CD], &fp->lex[p->lexc[m]], bar, cd);
+    /* endings of the neighbours, a stand-in for their part of speech */
+    fs_add(fs, &F[F_S3M1], p ? &p->psuf[1] : &F[F_BOS], NULL, NULL);
+    fs_add(fs, &F[F_S3P1], nx ? &nx->psuf[1] : &F[F_EOS], NULL, NULL);
+    const tokinfo *p2 = at(sn, (long)i - 2);
+    fs_add(fs, &F[F_WM2WM1], p2 ? &p2->plw : &F[F_BOS], bar, plw);
+    fs_add(fs, &F[F_SHSHP1], &t->psh, bar, nx ? &nx->psh : &F[F_EOS]);
+}
+
+/* The part of bytes [a, b) of a string whose prefix hashes are pre[]
+ * (pre[i] = H of its first i bytes): H(s[a..b)) = pre[b] - pre[a] B^(b-a).
+ * `as` is a copy of those bytes (the part's text). */
+static part part_sub(const featparts *fp, const uint64_t *pre, size_t a, size_t b, const char *as)
+{
+    uint64_t x = pre[b], y = hash_mulmod(pre[a], fp->pow[b - a]);
+    return (part){x >= y ? x - y : x + HASH_P - y, fp->pow[b - a], as, (uint32_t)(b - a)};
+}
+
+/* The token's strings as parts.  The lower-case word is hashed once, with
+ * the hashes of its prefixes, from which its prefix and suffixes follow;
+ * "dict" and "infl" come from tables, "cd" joins capitalisation and dict.
+ * Each shortcut is taken only after checking the string it stands for. */
+static void tokinfo_parts(const featparts *fp, tokinfo *t)
+{
+    size_t lwl = strlen(t->lw);
+    uint64_t pre[WORD_MAX + 1];
+    pre[0] = 0;
+    for (size_t i = 0; i < lwl; i++)
+        pre[i + 1] = hash_addmod(hash_mulmod(pre[i], HASH_B), (unsigned char)t->lw[i]);
+    t->plw = (part){pre[lwl], fp->pow[lwl], t->lw, (uint32_t)lwl};
+    size_t wl = strlen(t->w);
+    t->pw = wl == lwl && memcmp(t->w, t->lw, wl) == 0 ? (part){t->plw.h, t->plw.pw, t->w, (uint32_t)wl}
+                                                      : part_fast(fp, t->w, wl);
+    size_t pl = strlen(t->pre);
+    t->ppre = pl <= lwl && memcmp(t->pre, t->lw, pl) == 0 ? part_sub(fp, pre, 0, pl, t->pre)
+                                                          : part_fast(fp, t->pre, pl);
+    for (int k = 0; k < 3; k++) {
+        size_t sl = strlen(t->suf[k]);
+        t->psuf[k] = sl <= lwl && memcmp(t->suf[k], t->lw + lwl - sl, sl) == 0
+                         ? part_sub(fp, pre, lwl - sl, lwl, t->suf[k])
+                         : part_fast(fp, t->suf[k], sl);
+    }
+    t->psh = part_fast(fp, t->sh, strlen(t->sh));
+    int d = (t->dict[0] == 'W') | (t->dict[1] == 'L') << 1 | (t->dict[2] == 'F') << 2;
+    t->pdict = strcmp(fp->dict_s[d], t->dict) == 0 ? fp->dict[d] : part_fast(fp, t->dict, strlen(t->dict));
+    int f = 0;
+    for (int k = 0; k < NINFL; k++)
+        f |= (t->infl[k] != '-') << k;
+    t->pinfl = strcmp(fp->infl_s[f], t->infl) == 0 ? fp->infl[f] : part_fast(fp, t->infl, strlen(t->infl));
+    size_t cl = strlen(t->cd);
+    if (cl >= 2 && t->cd[0] == t->cap && (t->cap & 0x80) == 0 && t->cd[1] == '|' && strcmp(t->cd + 2, t->dict) == 0)
+        t->pcd = (part){hash_join(hash_join(fp->ch[(int)t->cap].h, &fp->fixed[F_BAR]), &t->pdict), fp->pow[cl], t->cd,
+                        (uint32_t)cl};
+    else
+        t->pcd = part_fast(fp, t->cd, cl);
+    t->phead = part_fast(fp, t->head, strlen(t->head));
+}
+
+/* The records of the spellings met so far in one text, or in all the texts
+ * one thread extracts (ng_extract_cache).  A token's record depends on its
+ * bytes alone (and the lexicon), so every token of a spelling shares one,
+ * with the weights of the token-alone features summed once (self; see
+ * tag_sentence).  About half the tokens of a news article repeat a spelling
+ * met before in it; nine in ten of a thousand articles do. */
+typedef struct memo_rec {
+    uint64_t hash;
+    const char *s;
+    size_t len;
+    int summed;             /* self holds the sum */
+    double self[ROW_TAGS];
+    tokinfo info;
+} memo_rec;
+
+#define MEMO_CHUNK 1024 /* records are made in blocks, so that they never move */
+
+typedef struct tagmemo {
+    uint32_t *slots;   /* record + 1, 0: empty */
+    size_t mask;
+    memo_rec **chunks;
+    size_t n;
+    GStringChunk *keys; /* copies of the spellings, for a cache; NULL: they point into the text */
+} tagmemo;
+
+static void memo_init(tagmemo *m, size_t ntokens, int copy_keys)
+{
+    memset(m, 0, sizeof *m);
+    size_t cap = 16;
+    while (cap < 2 * ntokens)
+        cap <<= 1;
+    m->slots = g_new0(uint32_t, cap);
+    m->mask = cap - 1;
+    m->keys = copy_keys ? g_string_chunk_new(1 << 14) : NULL;
+}
+
+static void memo_clear(tagmemo *m)
+{
+    for (size_t k = 0; k * MEMO_CHUNK < m->n; k++)
+        g_free(m->chunks[k]);
+    g_free(m->chunks);
+    g_free(m->slots);
+    if (m->keys)
+        g_string_chunk_free(m->keys);
+    memset(m, 0, sizeof *m);
+}
+
+static memo_rec *memo_at(const tagmemo *m, size_t k)
+{
+    return &m->chunks[k / MEMO_CHUNK][k % MEMO_CHUNK];
+}
+
+/* Doubles the slots (at most half full). */
+static void memo_grow(tagmemo *m)
+{
+    size_t cap = 2 * (m->mask + 1);
+    g_free(m->slots);
+    m->slots = g_new0(uint32_t, cap);
+    m->mask = cap - 1;
+    for (size_t k = 0; k < m->n; k++) {
+        size_t i = (size_t)memo_at(m, k)->hash & m->mask;
+        while (m->slots[i])
+            i = (i + 1) & m->mask;
+        m->slots[i] = (uint32_t)(k + 1);
+    }
+}
+
+static memo_rec *memo_get(tagmemo *m, const featparts *fp, const ng_lexicon *lex, const ng_tag_token *t)
+{
+    uint64_t h = ng_hash_bytes(t->s, t->len);
+    size_t i = (size_t)h & m->mask;
+    for (; m->slots[i]; i = (i + 1) & m->mask) {
+        memo_rec *r = memo_at(m, m->slots[i] - 1);
+        if (r->hash == h && r->len == t->len && memcmp(r->s, t->s, t->len) == 0)
+            return r;
+    }
+    if (2 * (m->n + 1) > m->mask + 1) {
+        memo_grow(m);
+        for (i = (size_t)h & m->mask; m->slots[i]; i = (i + 1) & m->mask)
+            ;
+    }
+    if (m->n % MEMO_CHUNK == 0) {
+        m->chunks = g_renew(memo_rec *, m->chunks, m->n / MEMO_CHUNK + 1);
+        m->chunks[m->n / MEMO_CHUNK] = g_new(memo_rec, MEMO_CHUNK);
+    }
+    memo_rec *r = memo_at(m, m->n++);
+    g_assert(m->n < UINT32_MAX);
+    m->slots[i] = (uint32_t)m->n;
+    r->s = m->keys ? g_string_chunk_insert_len(m->keys, t->s, (gssize)t->len) : t->s;
+    r->len = t->len;
+    r->hash = h;
+    r->summed = 0;
+    token_info(lex, t, &r->info);
+    tokinfo_parts(fp, &r->info);
+    return r;
+}
+
+/* The sentence of toks[0..n) with records from memo; recs[i] is token i's. */
+static void sentence_open(sentence *sn, memo_rec **recs, tagmemo *memo, const featparts *fp,
+                          const ng_lexicon *lex, const ng_tag_token *toks, size_t n)
+{
+    sn->n = n;
+    sn->t = g_new(const tokinfo *, n + 1);
+    sn->rule = g_new(ng_rule_tag, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        recs[i] = memo_get(memo, fp, lex, &toks[i]);
+        sn->t[i] = &recs[i]->info;
+        sn->rule[i] = (unsigned)toks[i].rule < NG_RULE_COUNT ? toks[i].rule : NG_RULE_NONE;
+    }
+}
+
+static void sentence_close(sentence *sn)
+{
+    g_free(sn->t);
+    g_free(sn->rule);
 }
 
 void ng_tagger_features(const ng_lexicon *lex, const ng_tag_token *toks, size_t n, ng_feature_fn fn, void *data)
 {
-    tokinfo *ti = sentence_info(lex, toks, n);
+    featparts *fp = g_new(featparts, 1);
+    featparts_init(fp);
+    tagmemo memo;
+    memo_init(&memo, n, 0);
+    memo_rec **recs = g_new(memo_rec *, n + 1);
+    sentence sn;
+    sentence_open(&sn, recs, &memo, fp, lex, toks, n);
     char buf[FEAT_BYTES];
     uint32_t off[FEAT_MAX];
     uint64_t hash[FEAT_MAX];
-    featbuf fb;
     for (size_t i = 0; i < n; i++) {
-        fb_init(&fb, buf, sizeof buf, off, hash, FEAT_MAX);
-        token_features(ti, n, i, &fb);
-        for (size_t k = 0; k < fb.n; k++)
-            fn(i, fb.buf + fb.off[k], data);
+        featset fs = {fp, hash, 0, FEAT_MAX, buf, 0, sizeof buf, off};
+        token_features(&sn, i, FEAT_ALL, &fs);
+        for (size_t k = 0; k < fs.n; k++)
+            fn(i, fs.buf + fs.off[k], data);
     }
-    g_free(ti);
+    sentence_close(&sn);
+    g_free(recs);
+    memo_clear(&memo);
+    g_free(fp);
 }
 
 /* ---- the model ---- */
@@ -662,9 +1029,12 @@ void ng_tagger_features(const ng_lexicon *lex, const ng_tag_token *toks, size_t 
 #define MAX_TAGS 64
 
 typedef struct slot {
-    uint64_t hash; /* 0: empty (a feature hashing to 0 is stored as 1) */
-    uint32_t first, count; /* its weights: entries [first, first + count) */
+    uint64_t key;          /* H of the feature + 1 (H < 2^61); 0: empty */
+    uint32_t first, count; /* its weights: entries [first, first + count), or
+                            * with count SLOT_ROW the dense row `first` */
 } slot;
+#define SLOT_ROW UINT32_MAX
+
 
 typedef struct entry {
     float w;
@@ -673,6 +1043,7 @@ typedef struct entry {
 
 struct ng_tagger {
     slot *table;
+    uint16_t *marks;        /* per slot: its mark (slot_mark), 0 when empty */
     size_t mask;
     size_t nfeatures;
     entry *entries;
@@ -680,23 +1051,40 @@ struct ng_tagger {
     int ntags;
     char *tags[MAX_TAGS];
     unsigned char allowed[MAX_TAGS][MAX_TAGS]; /* [previous][tag]: I-X only after B-X or I-X */
+    double *rows;           /* ROW_TAGS doubles a row, or NULL: no rows (see order_free) */
+    size_t nrows;
+    int shift;              /* 64 - log2(table size) */
+    featparts parts;        /* the constant parts of features */
+    part tag_parts[MAX_TAGS]; /* the tag names, for the history features */
     struct loading *loading; /* while loading only */
 };
 
-static uint64_t slot_hash(uint64_t h)
+/* Slot of a hash: the high bits of H times an odd constant (H is a
+ * polynomial: features that differ in their last byte would otherwise sit
+ * side by side). */
+static inline size_t slot_index(const ng_tagger *t, uint64_t h)
 {
-    return h ? h : 1;
+    return (size_t)((h * UINT64_C(0x9E3779B97F4A7C15)) >> t->shift);
 }
 
-static const slot *find(const ng_tagger *t, uint64_t h)
+/* Sixteen other bits of the same product, never 0.  Most features of a
+ * token are not in the model: the small array of marks (a quarter of a
+ * megabyte, where the slots take two) answers for them, and a slot is read
+ * only when its mark matches. */
+static inline uint16_t slot_mark(uint64_t h)
 {
-    h = slot_hash(h);
-    for (size_t i = (size_t)h & t->mask;; i = (i + 1) & t->mask) {
-        const slot *s = &t->table[i];
-        if (s->hash == h)
-            return s;
-        if (!s->hash)
+    return (uint16_t)((h * UINT64_C(0x9E3779B97F4A7C15)) >> 16) | 1;
+}
+
+static inline const slot *find_from(const ng_tagger *t, size_t i, uint64_t h)
+{
+    uint16_t m = slot_mark(h);
+    for (;; i = (i + 1) & t->mask) {
+        uint16_t mi = t->marks[i];
+        if (!mi)
             return NULL;
+        if (mi == m && t->table[i].key == h + 1)
+            return &t->table[i];
     }
 }
 
@@ -705,6 +1093,8 @@ void ng_tagger_free(ng_tagger *t)
     if (!t)
         return;
     g_free(t->table);
+    g_free(t->marks);
+    g_free(t->rows);
     g_free(t->entries);
     for (int k = 0; k < t->ntags; k++)
         g_free(t->tags[k]);
@@ -848,6 +1238,58 @@ static ng_status collect_weight(ng_tagger *t, char *feature, const char *tag, do
     return NG_OK;
 }
 
+/* Whether a token's scores come out the same whatever order its weights
+ * are added in: when every sum of them is exact.  All weights are multiples
+ * of 2^low (the lowest bit set in any of them) and a score adds at most
+ * FEAT_MAX + 3 of them, so when (FEAT_MAX + 3) * max |w| < 2^(low + 53)
+ * every partial sum is a multiple of 2^low that a double holds exactly, in
+ * any order.  (The model of data/models has weights of 2^-25 to 280: true
+ * with room to spare.)  Then the scores may be added by rows (score_rows). */
+static int order_free(const ng_tagger *t)
+{
+    int low = INT_MAX;
+    double max = 0;
+    for (size_t k = 0; k < t->nentries; k++) {
+        float w = t->entries[k].w;
+        if (!isfinite(w))
+            return 0;
+        int e;
+        float m = frexpf(fabsf(w), &e); /* |w| = m 2^e, m in [0.5, 1): 24 bits of mantissa */
+        uint32_t bits = (uint32_t)ldexpf(m, 24);
+        int lb = e - 24;
+        while (bits && !(bits & 1)) {
+            bits >>= 1;
+            lb++;
+        }
+        if (lb < low)
+            low = lb;
+        if (fabsf(w) > max)
+            max = fabsf(w);
+    }
+    return t->nentries == 0 || (FEAT_MAX + 3) * max < ldexp(1.0, low + 53);
+}
+
+/* Gives the features with ROW_MIN weights or more a dense row. */
+static void make_rows(ng_tagger *t)
+{
+    if (t->ntags > ROW_TAGS)
+        return;
+    size_t n = 0;
+    for (size_t i = 0; i <= t->mask; i++)
+        n += t->table[i].key && t->table[i].count >= ROW_MIN;
+    t->rows = g_new0(double, n * ROW_TAGS + 1);
+    for (size_t i = 0; i <= t->mask; i++) {
+        slot *sl = &t->table[i];
+        if (!sl->key || sl->count < ROW_MIN)
+            continue;
+        double *row = t->rows + t->nrows * ROW_TAGS;
+        for (uint32_t e = sl->first; e < sl->first + sl->count; e++)
+            row[t->entries[e].tag] = t->entries[e].w;
+        sl->first = (uint32_t)t->nrows++;
+        sl->count = SLOT_ROW;
+    }
+}
+
 /* Builds the table: per feature its weights (summed per tag), then the
  * features by hash. */
 static ng_status build_table(ng_tagger *t, const char *path, ng_errmsg *err)
@@ -865,9 +1307,13 @@ static ng_status build_table(ng_tagger *t, const char *path, ng_errmsg *err)
         order[fill[g_array_index(ld->feature, uint32_t, l)]++] = (uint32_t)l;
     g_free(fill);
     size_t cap = 16;
-    while (cap < 2 * nf)
+    t->shift = 60;
+    while (cap < 2 * nf) {
         cap <<= 1;
+        t->shift--;
+    }
     t->table = g_new0(slot, cap);
+    t->marks = g_new0(uint16_t, cap);
     t->mask = cap - 1;
     t->entries = g_new(entry, nl + 1);
     ng_status st = NG_OK;
@@ -883,18 +1329,21 @@ static ng_status build_table(ng_tagger *t, const char *path, ng_errmsg *err)
                 dense[k] = 0;
             }
         const char *name = ld->names->pdata[f];
-        uint64_t h = slot_hash(hash_bytes(name, strlen(name)));
-        size_t i = (size_t)h & t->mask;
-        while (t->table[i].hash && t->table[i].hash != h)
+        uint64_t key = part_of(name, strlen(name)).h + 1;
+        size_t i = slot_index(t, key - 1);
+        while (t->table[i].key && t->table[i].key != key)
             i = (i + 1) & t->mask;
-        if (t->table[i].hash)
+        if (t->table[i].key)
             st = ng_fail(err, NG_ERR_FORMAT, "%s: two features share a hash (%s); rename one", path, name);
-        t->table[i] = (slot){h, first, (uint32_t)t->nentries - first};
+        t->table[i] = (slot){key, first, (uint32_t)t->nentries - first};
+        t->marks[i] = slot_mark(key - 1);
         t->nfeatures++;
     }
     g_free(order);
     g_free(start);
     g_free(dense);
+    if (st == NG_OK && order_free(t))
+        make_rows(t);
     return st;
 }
 
@@ -928,6 +1377,9 @@ ng_status ng_tagger_load(const char *path, ng_tagger **out, ng_errmsg *err)
             for (int k = 0; k < t->ntags; k++)
                 t->allowed[p][k] = t->tags[k][0] != 'I' ||
                                    (t->tags[p][0] != 'O' && strcmp(t->tags[p] + 2, t->tags[k] + 2) == 0);
+        featparts_init(&t->parts);
+        for (int k = 0; k < t->ntags; k++)
+            t->tag_parts[k] = part_of(t->tags[k], strlen(t->tags[k]));
         /* Pass 2: the weights. */
         loading ld = {g_hash_table_new(g_str_hash, g_str_equal), g_array_new(FALSE, FALSE, sizeof(uint32_t)),
                       g_array_new(FALSE, FALSE, sizeof(uint32_t)), g_array_new(FALSE, FALSE, sizeof(float)),
@@ -963,69 +1415,128 @@ static inline void prefetch(const void *p)
 #endif
 }
 
-static void add_weights(double *score, const ng_tagger *t, uint64_t h)
+/* The slots of a token's features, in feature order (absent ones left
+ * out).  The table is larger than the caches: every slot is asked for first,
+ * so that the memory reads overlap, then the weights they point at. */
+static size_t find_all(const ng_tagger *t, const uint64_t *hash, size_t n, const slot **found)
 {
-    const slot *s = find(t, h);
-    if (s)
-        for (uint32_t k = s->first; k < s->first + s->count; k++)
-            score[t->entries[k].tag] += t->entries[k].w;
-}
-
-/* The hash of "a" "b" "c" "d" without building a feature buffer. */
-static uint64_t hash_parts(char *buf, size_t cap, const char *a, const char *b, const char *c, const char *d)
-{
-    const char *parts[4] = {a, b, c, d};
-    size_t len = 0;
-    for (int i = 0; i < 4 && parts[i]; i++)
-        for (const char *p = parts[i]; *p && len + 1 < cap; p++)
-            buf[len++] = *p;
-    return hash_bytes(buf, len);
-}
-
-void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_token *toks, size_t n,
-                   ng_tag *tags, float *margin)
-{
-    if (!tagger) {
-        for (size_t i = 0; i < n; i++) {
-            tags[i] = NG_TAG_O;
-            if (margin)
-                margin[i] = 0;
-        }
-        return;
+    size_t idx[FEAT_MAX + 3];
+    for (size_t k = 0; k < n; k++) {
+        idx[k] = slot_index(t, hash[k]);
+        prefetch(&t->marks[idx[k]]);
     }
-    tokinfo *ti = sentence_info(lex, toks, n);
+    size_t nfound = 0;
+    for (size_t k = 0; k < n; k++) {
+        const slot *sl = find_from(t, idx[k], hash[k]);
+        if (sl) {
+            prefetch(sl->count == SLOT_ROW ? (const void *)(t->rows + (size_t)sl->first * ROW_TAGS)
+                                           : (const void *)&t->entries[sl->first]);
+            found[nfound++] = sl;
+        }
+    }
+    return nfound;
+}
+
+/* Scores by adding the weights feature after feature: right for any model. */
+static void score_in_order(const ng_tagger *t, const slot *const *found, size_t nfound, double *score)
+{
+    for (size_t k = 0; k < nfound; k++) {
+        const entry *e = &t->entries[found[k]->first], *end = e + found[k]->count;
+        for (; e < end; e++)
+            score[e->tag] += e->w;
+    }
+}
+
+#if defined(__GNUC__)
+/* Two doubles: GCC and clang keep a row's sums in registers. */
+typedef double dpair __attribute__((vector_size(16)));
+#endif
+
+/* Scores of an order-free model (order_free): rows added whole into sums
+ * held in registers, the other features' few weights one by one, the two
+ * then joined.  Every addition is exact, so this equals score_in_order. */
+static void score_rows(const ng_tagger *t, const slot *const *found, size_t nfound, double *score)
+{
+#if defined(__GNUC__)
+    dpair acc[ROW_TAGS / 2];
+    for (int j = 0; j < ROW_TAGS / 2; j++)
+        acc[j] = (dpair){0, 0};
+    for (size_t k = 0; k < nfound; k++) {
+        const slot *sl = found[k];
+        if (sl->count == SLOT_ROW) {
+            const double *row = t->rows + (size_t)sl->first * ROW_TAGS;
+            for (int j = 0; j < ROW_TAGS / 2; j++) {
+                dpair d;
+                memcpy(&d, row + 2 * j, sizeof d);
+                acc[j] += d;
+            }
+        } else {
+            const entry *e = &t->entries[sl->first], *end = e + sl->count;
+            for (; e < end; e++)
+                score[e->tag] += e->w;
+        }
+    }
+    for (int j = 0; j < ROW_TAGS / 2; j++) {
+        score[2 * j] += acc[j][0];
+        score[2 * j + 1] += acc[j][1];
+    }
+#else
+    for (size_t k = 0; k < nfound; k++) {
+        const slot *sl = found[k];
+        if (sl->count == SLOT_ROW) {
+            const double *row = t->rows + (size_t)sl->first * ROW_TAGS;
+            for (int j = 0; j < ROW_TAGS; j++)
+                score[j] += row[j];
+        } else {
+            score_in_order(t, &found[k], 1, score);
+        }
+    }
+#endif
+}
+
+/* Tags one sentence, with the records of memo (which spans the text). */
+static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo *memo, const ng_tag_token *toks,
+                         size_t n, ng_tag *tags, float *margin)
+{
+    memo_rec **recs = g_new(memo_rec *, n + 1);
+    sentence sn;
+    sentence_open(&sn, recs, memo, &tagger->parts, lex, toks, n);
     int *inner = g_new(int, n + 1); /* the model's own tags */
-    char buf[FEAT_BYTES];
-    uint32_t off[FEAT_MAX];
-    uint64_t hash[FEAT_MAX];
-    featbuf fb;
-    char hist[256];
+    uint64_t hash[FEAT_MAX + 3];
+    const slot *found[FEAT_MAX + 3];
     const int nt = tagger->ntags;
+    const part *F = tagger->parts.fixed, *bar = &F[F_BAR];
     for (size_t i = 0; i < n; i++) {
         double score[MAX_TAGS] = {0};
-        fb_init(&fb, buf, sizeof buf, off, hash, FEAT_MAX);
-        token_features(ti, n, i, &fb);
-        /* The table is larger than the caches: ask for every slot first, so
-         * that the memory reads overlap, then for the weights they point at. */
-        const slot *found[FEAT_MAX];
-        for (size_t k = 0; k < fb.n; k++)
-            prefetch(&tagger->table[(size_t)slot_hash(fb.hash[k]) & tagger->mask]);
-        size_t nfound = 0;
-        for (size_t k = 0; k < fb.n; k++) {
-            const slot *sl = find(tagger, fb.hash[k]);
-            if (sl) {
-                prefetch(&tagger->entries[sl->first]);
-                found[nfound++] = sl;
+        featset fs = {&tagger->parts, hash, 0, FEAT_MAX, NULL, 0, 0, NULL};
+        if (tagger->rows) {
+            /* Sums are exact (order_free): the token-alone features' sum is
+             * taken once per spelling, then the others are added. */
+            memo_rec *r = recs[i];
+            if (!r->summed) {
+                double self[MAX_TAGS] = {0};
+                token_features(&sn, i, FEAT_SELF, &fs);
+                score_rows(tagger, found, find_all(tagger, hash, fs.n, found), self);
+                memcpy(r->self, self, sizeof r->self);
+                r->summed = 1;
+                fs.n = 0;
             }
+            memcpy(score, r->self, sizeof r->self);
+            token_features(&sn, i, FEAT_CONTEXT, &fs);
+        } else {
+            token_features(&sn, i, FEAT_ALL, &fs);
         }
-        for (size_t k = 0; k < nfound; k++)
-            for (uint32_t e = found[k]->first; e < found[k]->first + found[k]->count; e++)
-                score[tagger->entries[e].tag] += tagger->entries[e].w;
-        const char *t1 = i >= 1 ? tagger->tags[inner[i - 1]] : "<s>";
-        const char *t2 = i >= 2 ? tagger->tags[inner[i - 2]] : "<s>";
-        add_weights(score, tagger, hash_parts(hist, sizeof hist, "t1=", t1, NULL, NULL));
-        add_weights(score, tagger, hash_parts(hist, sizeof hist, "t2=", t2, "|", t1));
-        add_weights(score, tagger, hash_parts(hist, sizeof hist, "t1s=", t1, "|", ti[i].sh));
+        /* then the tag history: the last tags the model chose */
+        const part *t1 = i >= 1 ? &tagger->tag_parts[inner[i - 1]] : &F[F_BOS];
+        const part *t2 = i >= 2 ? &tagger->tag_parts[inner[i - 2]] : &F[F_BOS];
+        hash[fs.n++] = hash_join(F[F_T1].h, t1);
+        hash[fs.n++] = hash_join(hash_join(hash_join(F[F_T2].h, t2), bar), t1);
+        hash[fs.n++] = hash_join(hash_join(hash_join(F[F_T1S].h, t1), bar), &sn.t[i]->psh);
+        size_t nfound = find_all(tagger, hash, fs.n, found);
+        if (tagger->rows)
+            score_rows(tagger, found, nfound, score);
+        else
+            score_in_order(tagger, found, nfound, score);
         int prev = i ? inner[i - 1] : NG_TAG_O;
         int best = -1, second = -1;
         for (int k = 0; k < nt; k++) {
@@ -1044,12 +1555,72 @@ void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_
             margin[i] = second >= 0 ? (float)(score[best] - score[second]) : 0;
     }
     g_free(inner);
-    g_free(ti);
+    sentence_close(&sn);
+    g_free(recs);
+}
+
+void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_token *toks, size_t n,
+                   ng_tag *tags, float *margin)
+{
+    if (!tagger) {
+        for (size_t i = 0; i < n; i++) {
+            tags[i] = NG_TAG_O;
+            if (margin)
+                margin[i] = 0;
+        }
+        return;
+    }
+    tagmemo memo;
+    memo_init(&memo, n, 0);
+    tag_sentence(tagger, lex, &memo, toks, n, tags, margin);
+    memo_clear(&memo);
 }
 
 /* ---- inside the extractor ---- */
 
 #include "internal.h"
+
+/* Records a cache keeps before it starts over (about 60 MB): a thousand
+ * news articles have some 50,000 spellings. */
+#define CACHE_MAX 65536
+
+struct ng_extract_cache {
+    tagmemo memo;
+    int ready;
+    const ng_lexicon *lex; /* what the records were made with */
+    const ng_tagger *tagger;
+};
+
+ng_extract_cache *ng_extract_cache_new(void)
+{
+    return g_new0(ng_extract_cache, 1);
+}
+
+void ng_extract_cache_free(ng_extract_cache *c)
+{
+    if (!c)
+        return;
+    if (c->ready)
+        memo_clear(&c->memo);
+    g_free(c);
+}
+
+/* The cache's records for a text of ntokens tokens: started over, between
+ * texts only, when full or made with another lexicon. */
+static tagmemo *cache_memo(ng_extract_cache *c, const ng_lexicon *lex, const ng_tagger *tg, size_t ntokens)
+{
+    if (c->ready && (c->lex != lex || c->tagger != tg || c->memo.n >= CACHE_MAX)) {
+        memo_clear(&c->memo);
+        c->ready = 0;
+    }
+    if (!c->ready) {
+        memo_init(&c->memo, ntokens > 4096 ? ntokens : 4096, 1);
+        c->ready = 1;
+        c->lex = lex;
+        c->tagger = tg;
+    }
+    return &c->memo;
+}
 
 /* The gate in front of the extractor: the tagger is right about names more
  * often than about nouns, and the graph is better without a stray "Tageszeitung".
@@ -1104,9 +1675,15 @@ ng_status ng_recognise_tagged(ctx *c)
     for (size_t i = 0; i < nt; i++)
         toks[i] = (ng_tag_token){tok_str(c, i), tok_len(c, i), rules[i]};
     ng_tag *tags = g_new(ng_tag, nt);
+    /* the spellings of the whole text, or of all the thread's texts */
+    tagmemo local, *memo = &local;
+    if (c->cache)
+        memo = cache_memo(c->cache, c->lex, tg, nt);
+    else
+        memo_init(&local, nt, 0);
     for (size_t s = 0; s < c->seg.nsentences; s++) {
         const ng_sentence *sn = &c->seg.sentences[s];
-        ng_tagger_tag(tg, c->lex, toks + sn->first, sn->count, tags + sn->first, NULL);
+        tag_sentence(tg, c->lex, memo, toks + sn->first, sn->count, tags + sn->first, NULL);
         size_t end = sn->first + sn->count;
         /* found once per sentence: scanning for it per span made long sentences quadratic */
         size_t copyright = sn->first;
@@ -1139,6 +1716,8 @@ ng_status ng_recognise_tagged(ctx *c)
             i = j;
         }
     }
+    if (!c->cache)
+        memo_clear(&local);
     g_free(tags);
     g_free(toks);
     g_free(rules);

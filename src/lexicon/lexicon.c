@@ -4,6 +4,7 @@
 #include "newsgraph/tagger.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,20 +110,57 @@ static int type_priority(ng_entity_type t)
     }
 }
 
-void ng_lex_fold_word(GString *out, const char *s, size_t n)
+#define FOLD_BUF 256
+#define FOLD_FAIL ((size_t)-1)
+
+/* g_utf8_strdown(s, n) into buf when that is plain ASCII lower-casing, which
+ * needs no allocation: every byte ASCII (no NUL), and no 'I' under a Turkic
+ * LC_CTYPE (GLib, which asks the locale on every call, then makes it a
+ * dotless i).  Returns the length, or FOLD_FAIL when GLib has to do it. */
+static size_t strdown_ascii(char *buf, size_t cap, const char *s, size_t n)
 {
-    gchar *low = g_utf8_strdown(s, (gssize)n);
-    size_t l = strlen(low);
-    /* One inflection ending off: genitive -s/-es, adjective -e/-en/-em/-er/-es, plural -n. */
+    if (n + 1 > cap)
+        return FOLD_FAIL;
+    int has_i = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (!ch || ch >= 0x80)
+            return FOLD_FAIL;
+        has_i |= ch == 'I';
+        buf[i] = g_ascii_tolower((char)ch);
+    }
+    if (has_i) {
+        const char *loc = setlocale(LC_CTYPE, NULL);
+        if (loc && ((loc[0] == 't' && loc[1] == 'r') || (loc[0] == 'a' && loc[1] == 'z')))
+            return FOLD_FAIL;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+/* Length of a lower-case word with one inflection ending off: genitive
+ * -s/-es, adjective -e/-en/-em/-er/-es, plural -n. */
+static size_t fold_ending(const char *low, size_t l)
+{
     static const char *const endings[] = {"es", "en", "em", "er", "e", "s", "n"};
     for (size_t i = 0; i < G_N_ELEMENTS(endings); i++) {
         size_t el = strlen(endings[i]);
-        if (l >= el + 3 && strcmp(low + l - el, endings[i]) == 0) {
-            l -= el;
-            break;
-        }
+        if (l >= el + 3 && memcmp(low + l - el, endings[i], el) == 0)
+            return l - el;
     }
-    g_string_append_len(out, low, (gssize)l);
+    return l;
+}
+
+void ng_lex_fold_word(GString *out, const char *s, size_t n)
+{
+    char buf[FOLD_BUF];
+    size_t l = strdown_ascii(buf, sizeof buf, s, n);
+    if (l != FOLD_FAIL) {
+        g_string_append_len(out, buf, (gssize)fold_ending(buf, l));
+        return;
+    }
+    gchar *low = g_utf8_strdown(s, (gssize)n);
+    g_string_append_len(out, low, (gssize)fold_ending(low, strlen(low)));
     g_free(low);
 }
 
@@ -427,7 +465,9 @@ SET_READER(media_noun_line, media_nouns)
 SET_READER(credit_line, credit_markers)
 SET_READER(institution_line, institutions)
 
-static ng_status load_dictionary(ng_lexicon *lex, ng_errmsg *err)
+/* The word list into lex->dictionary; *text gets the file's text, which
+ * holds the keys until the maps are made (the caller frees it). */
+static ng_status load_dictionary(ng_lexicon *lex, char **text, ng_errmsg *err)
 {
     const char *path = getenv("NEWSGRAPH_WORDLIST");
     if (!path || !*path)
@@ -437,27 +477,56 @@ static ng_status load_dictionary(ng_lexicon *lex, ng_errmsg *err)
     if (!g_file_get_contents(path, &content, &len, NULL))
         return NG_OK; /* optional: without it, capitalised words are judged by lexicons alone */
     /* Debian's word lists are UTF-8; a stray line that is not is skipped.
-     * The words stay in the file's buffer, which the lexicon keeps. */
+     * The words stay in the file's buffer until the maps are made. */
     char *save = NULL;
     for (char *w = strtok_r(content, "\n", &save); w; w = strtok_r(NULL, "\n", &save)) {
         if (*w && g_utf8_validate(w, -1, NULL))
             g_hash_table_add(lex->dictionary, w);
     }
-    g_ptr_array_add(lex->owned, content);
+    *text = content;
     return NG_OK;
+}
+
+/* Every table and its map, in the same order. */
+#define LEX_TABLES(l)                                                                                        \
+    {&(l)->names, &(l)->names_folded, &(l)->determiners, &(l)->prepositions, &(l)->media_nouns,            \
+     &(l)->credit_markers, &(l)->institutions, &(l)->folded_first, &(l)->name_first, &(l)->adjectives,     \
+     &(l)->demonyms, &(l)->roles, &(l)->given_names, &(l)->korean_surnames, &(l)->particles, &(l)->verbs,  \
+     &(l)->numbers, &(l)->qualifiers, &(l)->units, &(l)->cues, &(l)->abbrevs, &(l)->months,               \
+     &(l)->pronouns, &(l)->continuation, &(l)->dictionary}
+#define LEX_MAPS(l)                                                                                          \
+    {&(l)->map.names, &(l)->map.names_folded, &(l)->map.determiners, &(l)->map.prepositions,              \
+     &(l)->map.media_nouns, &(l)->map.credit_markers, &(l)->map.institutions, &(l)->map.folded_first,      \
+     &(l)->map.name_first, &(l)->map.adjectives, &(l)->map.demonyms, &(l)->map.roles,                      \
+     &(l)->map.given_names, &(l)->map.korean_surnames, &(l)->map.particles, &(l)->map.verbs,               \
+     &(l)->map.numbers, &(l)->map.qualifiers, &(l)->map.units, &(l)->map.cues, &(l)->map.abbrevs,          \
+     &(l)->map.months, &(l)->map.pronouns, &(l)->map.continuation, &(l)->map.dictionary}
+
+/* The maps replace the tables once loading is done: they hold copies of
+ * the keys, so the tables (and the word list's text) can go. */
+static void build_maps(ng_lexicon *lex)
+{
+    GHashTable **tables[] = LEX_TABLES(lex);
+    ng_strmap **maps[] = LEX_MAPS(lex);
+    G_STATIC_ASSERT(G_N_ELEMENTS(tables) == G_N_ELEMENTS(maps));
+    for (size_t i = 0; i < G_N_ELEMENTS(maps); i++) {
+        *maps[i] = ng_strmap_from_table(*tables[i]);
+        g_hash_table_destroy(*tables[i]);
+        *tables[i] = NULL;
+    }
 }
 
 void ng_lexicon_free(ng_lexicon *lex)
 {
     if (!lex)
         return;
-    GHashTable *tables[] = {lex->institutions, lex->credit_markers, lex->media_nouns, lex->prepositions, lex->names, lex->names_folded, lex->determiners, lex->folded_first, lex->name_first, lex->adjectives, lex->demonyms, lex->roles,
-                            lex->given_names, lex->korean_surnames, lex->particles, lex->verbs,
-                            lex->numbers, lex->qualifiers, lex->units, lex->cues, lex->abbrevs,
-                            lex->months, lex->pronouns, lex->continuation, lex->dictionary};
+    GHashTable **tables[] = LEX_TABLES(lex);
     for (size_t i = 0; i < G_N_ELEMENTS(tables); i++)
-        if (tables[i])
-            g_hash_table_destroy(tables[i]);
+        if (*tables[i])
+            g_hash_table_destroy(*tables[i]);
+    ng_strmap **maps[] = LEX_MAPS(lex);
+    for (size_t i = 0; i < G_N_ELEMENTS(maps); i++)
+        ng_strmap_free(*maps[i]);
     ng_tagger_free(lex->tagger);
     if (lex->owned)
         g_ptr_array_free(lex->owned, TRUE);
@@ -474,12 +543,7 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
     ng_lexicon *lex = g_new0(ng_lexicon, 1);
     lex->strings = g_string_chunk_new(1 << 16);
     lex->owned = g_ptr_array_new_with_free_func(g_free);
-    GHashTable **tables[] = {&lex->institutions, &lex->credit_markers, &lex->media_nouns, &lex->prepositions, &lex->names, &lex->names_folded, &lex->determiners, &lex->folded_first,
-                             &lex->name_first, &lex->adjectives, &lex->demonyms,
-                             &lex->roles, &lex->given_names, &lex->korean_surnames, &lex->particles,
-                             &lex->verbs, &lex->numbers, &lex->qualifiers, &lex->units, &lex->cues,
-                             &lex->abbrevs, &lex->months, &lex->pronouns, &lex->continuation,
-                             &lex->dictionary};
+    GHashTable **tables[] = LEX_TABLES(lex);
     for (size_t i = 0; i < G_N_ELEMENTS(tables); i++)
         *tables[i] = new_table();
     static const struct {
@@ -514,8 +578,12 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
     ng_status st = NG_OK;
     for (size_t i = 0; i < G_N_ELEMENTS(files) && st == NG_OK; i++)
         st = read_tsv(lex, dir, files[i].file, files[i].cols, files[i].optional, files[i].fn, err);
+    char *wordlist = NULL;
     if (st == NG_OK)
-        st = load_dictionary(lex, err);
+        st = load_dictionary(lex, &wordlist, err);
+    if (st == NG_OK)
+        build_maps(lex);
+    g_free(wordlist);
     gchar *model = g_build_filename(dir, "models", "ner-de.tsv", NULL); /* optional */
     if (st == NG_OK && g_file_test(model, G_FILE_TEST_EXISTS))
         st = ng_tagger_load(model, &lex->tagger, err);
@@ -528,88 +596,92 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
     return NG_OK;
 }
 
+static size_t map_size(const ng_strmap *m)
+{
+    return m ? m->n : 0;
+}
+
 void ng_lexicon_get_stats(const ng_lexicon *lex, ng_lexicon_stats *s)
 {
     memset(s, 0, sizeof *s);
     s->entities = lex->nentities;
-    s->names = g_hash_table_size(lex->names);
-    s->adjectives = g_hash_table_size(lex->adjectives);
-    s->demonyms = g_hash_table_size(lex->demonyms);
-    s->roles = g_hash_table_size(lex->roles);
-    s->given_names = g_hash_table_size(lex->given_names);
-    s->verbs = g_hash_table_size(lex->verbs);
-    s->number_words = g_hash_table_size(lex->numbers);
-    s->units = g_hash_table_size(lex->units);
-    s->cues = g_hash_table_size(lex->cues);
-    s->abbreviations = g_hash_table_size(lex->abbrevs);
-    s->dictionary_words = g_hash_table_size(lex->dictionary);
+    s->names = map_size(lex->map.names);
+    s->adjectives = map_size(lex->map.adjectives);
+    s->demonyms = map_size(lex->map.demonyms);
+    s->roles = map_size(lex->map.roles);
+    s->given_names = map_size(lex->map.given_names);
+    s->verbs = map_size(lex->map.verbs);
+    s->number_words = map_size(lex->map.numbers);
+    s->units = map_size(lex->map.units);
+    s->cues = map_size(lex->map.cues);
+    s->abbreviations = map_size(lex->map.abbrevs);
+    s->dictionary_words = map_size(lex->map.dictionary);
 }
 
 /* ---- lookups by byte range ---- */
 
 #define KEYBUF 256
-static int copy_key(char *buf, const char *s, size_t n)
+/* Keys of KEYBUF bytes or more are never found (lookups used to copy the key
+ * into a buffer of that size). */
+static void *lookup(const ng_strmap *m, const char *s, size_t n)
 {
-    if (n == 0 || n >= KEYBUF)
-        return 0;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    return 1;
+    return n == 0 || n >= KEYBUF ? NULL : ng_strmap_get(m, s, n);
 }
 
-static void *lookup(GHashTable *t, const char *s, size_t n)
+static int contains(const ng_strmap *m, const char *s, size_t n)
 {
-    char buf[KEYBUF];
-    return copy_key(buf, s, n) ? g_hash_table_lookup(t, buf) : NULL;
-}
-
-static int contains(GHashTable *t, const char *s, size_t n)
-{
-    char buf[KEYBUF];
-    return copy_key(buf, s, n) && g_hash_table_contains(t, buf);
+    return n != 0 && n < KEYBUF && ng_strmap_has(m, s, n);
 }
 
 /* Lower-cases s into buf without allocating (the hot path of every token
- * lookup); returns 0 when it does not fit. */
-int ng_lex_lower(char *buf, size_t cap, const char *s, size_t n)
+ * lookup); returns its length, or LOWER_FAIL when it does not fit or is not
+ * UTF-8. */
+#define LOWER_FAIL ((size_t)-1)
+static size_t lower_len(char *buf, size_t cap, const char *s, size_t n)
 {
     size_t k = 0;
     for (size_t i = 0; i < n;) {
         unsigned char ch = (unsigned char)s[i];
         if (ch < 0x80) {
             if (k + 1 >= cap)
-                return 0;
+                return LOWER_FAIL;
             buf[k++] = (char)g_ascii_tolower((char)ch);
             i++;
             continue;
         }
         gunichar u = g_utf8_get_char_validated(s + i, (gssize)(n - i));
         if (u == (gunichar)-1 || u == (gunichar)-2)
-            return 0;
+            return LOWER_FAIL;
         const char *next = g_utf8_next_char(s + i);
         char tmp[8];
         int l = g_unichar_to_utf8(g_unichar_tolower(u), tmp);
         if (k + (size_t)l + 1 >= cap)
-            return 0;
+            return LOWER_FAIL;
         memcpy(buf + k, tmp, (size_t)l);
         k += (size_t)l;
         i = (size_t)(next - s);
     }
     buf[k] = '\0';
-    return 1;
+    return k;
 }
 
-static void *lookup_lower(GHashTable *t, const char *s, size_t n)
+int ng_lex_lower(char *buf, size_t cap, const char *s, size_t n)
+{
+    return lower_len(buf, cap, s, n) != LOWER_FAIL;
+}
+
+static void *lookup_lower(const ng_strmap *m, const char *s, size_t n)
 {
     char buf[KEYBUF];
-    if (n == 0 || !ng_lex_lower(buf, sizeof buf, s, n))
+    size_t l;
+    if (n == 0 || (l = lower_len(buf, sizeof buf, s, n)) == LOWER_FAIL)
         return NULL;
-    return g_hash_table_lookup(t, buf);
+    return ng_strmap_get(m, buf, l);
 }
 
 const ng_lex_entity *ng_lex_name(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return lookup(lex->names, s, n);
+    return lookup(lex->map.names, s, n);
 }
 
 const ng_lex_entity *ng_lex_name_folded(const ng_lexicon *lex, const char *const *words, const size_t *lens,
@@ -623,23 +695,27 @@ const ng_lex_entity *ng_lex_name_folded(const ng_lexicon *lex, const char *const
             g_string_append_c(f, ' ');
         ng_lex_fold_word(f, words[i], lens[i]);
     }
-    const ng_lex_entity *e = g_hash_table_lookup(lex->names_folded, f->str);
+    const ng_lex_entity *e = ng_strmap_get(lex->map.names_folded, f->str, f->len);
     g_string_free(f, TRUE);
     return e;
 }
 
 int ng_lex_folded_max(const ng_lexicon *lex, const char *s, size_t n)
 {
+    char buf[FOLD_BUF];
+    size_t l = strdown_ascii(buf, sizeof buf, s, n);
+    if (l != FOLD_FAIL) /* the common case, without allocating */
+        return GPOINTER_TO_INT(ng_strmap_get(lex->map.folded_first, buf, fold_ending(buf, l)));
     GString *f = g_string_new(NULL);
     ng_lex_fold_word(f, s, n);
-    int r = GPOINTER_TO_INT(g_hash_table_lookup(lex->folded_first, f->str));
+    int r = GPOINTER_TO_INT(ng_strmap_get(lex->map.folded_first, f->str, f->len));
     g_string_free(f, TRUE);
     return r;
 }
 
 /* A noun of the set, or its plural or genitive: "Organisationen",
  * "Behörden", "des Ministeriums", "Zeitungen". */
-static int contains_inflected(GHashTable *set, const char *s, size_t n)
+static int contains_inflected(const ng_strmap *set, const char *s, size_t n)
 {
     if (contains(set, s, n))
         return 1;
@@ -654,32 +730,32 @@ static int contains_inflected(GHashTable *set, const char *s, size_t n)
 
 int ng_lex_is_institution(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return contains_inflected(lex->institutions, s, n);
+    return contains_inflected(lex->map.institutions, s, n);
 }
 
 int ng_lex_is_credit_marker(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return contains(lex->credit_markers, s, n);
+    return contains(lex->map.credit_markers, s, n);
 }
 
 int ng_lex_is_media_noun(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return contains_inflected(lex->media_nouns, s, n);
+    return contains_inflected(lex->map.media_nouns, s, n);
 }
 
 int ng_lex_is_preposition(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return lookup_lower(lex->prepositions, s, n) != NULL;
+    return lookup_lower(lex->map.prepositions, s, n) != NULL;
 }
 
 int ng_lex_is_determiner(const ng_lexicon *lex, const char *s, size_t n)
 {
     GString *f = g_string_new(NULL);
     ng_lex_fold_word(f, s, n);
-    int r = g_hash_table_contains(lex->determiners, f->str);
+    int r = ng_strmap_has(lex->map.determiners, f->str, f->len);
     if (!r) {
         gchar *low = g_utf8_strdown(s, (gssize)n);
-        r = g_hash_table_contains(lex->determiners, low);
+        r = ng_strmap_has(lex->map.determiners, low, strlen(low));
         g_free(low);
     }
     g_string_free(f, TRUE);
@@ -688,7 +764,7 @@ int ng_lex_is_determiner(const ng_lexicon *lex, const char *s, size_t n)
 
 int ng_lex_name_max(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return GPOINTER_TO_INT(lookup(lex->name_first, s, n));
+    return GPOINTER_TO_INT(lookup(lex->map.name_first, s, n));
 }
 
 const ng_lex_entity *ng_lex_adjective(const ng_lexicon *lex, const char *s, size_t n)
@@ -696,101 +772,98 @@ const ng_lex_entity *ng_lex_adjective(const ng_lexicon *lex, const char *s, size
     /* Strip the inflection ending and look the stem up. */
     static const char *const endings[] = {"en", "em", "er", "es", "e", ""};
     char low[KEYBUF];
-    if (n == 0 || !ng_lex_lower(low, sizeof low, s, n))
+    size_t l;
+    if (n == 0 || (l = lower_len(low, sizeof low, s, n)) == LOWER_FAIL)
         return NULL;
-    size_t l = strlen(low);
     const ng_lex_entity *e = NULL;
     for (size_t i = 0; !e && i < G_N_ELEMENTS(endings); i++) {
         size_t el = strlen(endings[i]);
-        if (l > el + 2 && strcmp(low + l - el, endings[i]) == 0) {
-            char c = low[l - el];
-            low[l - el] = '\0';
-            e = g_hash_table_lookup(lex->adjectives, low);
-            low[l - el] = c;
-        }
+        if (l > el + 2 && memcmp(low + l - el, endings[i], el) == 0)
+            e = ng_strmap_get(lex->map.adjectives, low, l - el);
     }
     return e;
 }
 
 const ng_lex_entity *ng_lex_demonym(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return lookup(lex->demonyms, s, n);
+    return lookup(lex->map.demonyms, s, n);
 }
 
 const ng_lex_role *ng_lex_role_get(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return lookup(lex->roles, s, n);
+    return lookup(lex->map.roles, s, n);
 }
 
 int ng_lex_is_given_name(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return contains(lex->given_names, s, n);
+    return contains(lex->map.given_names, s, n);
 }
 
 int ng_lex_is_korean_surname(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return contains(lex->korean_surnames, s, n);
+    return contains(lex->map.korean_surnames, s, n);
 }
 
 int ng_lex_is_particle(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return contains(lex->particles, s, n);
+    return contains(lex->map.particles, s, n);
 }
 
 const ng_lex_verb *ng_lex_verb_get(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return lookup_lower(lex->verbs, s, n);
+    return lookup_lower(lex->map.verbs, s, n);
 }
 
 const ng_lex_number *ng_lex_number_get(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return lookup_lower(lex->numbers, s, n);
+    return lookup_lower(lex->map.numbers, s, n);
 }
 
 const ng_lex_unit *ng_lex_unit_get(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return lookup(lex->units, s, n);
+    return lookup(lex->map.units, s, n);
 }
 
 const ng_lex_qualifier *ng_lex_qualifier_get(const ng_lexicon *lex, const char *phrase)
 {
-    return g_hash_table_lookup(lex->qualifiers, phrase);
+    return ng_strmap_get(lex->map.qualifiers, phrase, strlen(phrase));
 }
 
 const ng_lex_cue *ng_lex_cue_get(const ng_lexicon *lex, const char *phrase)
 {
-    return g_hash_table_lookup(lex->cues, phrase);
+    return ng_strmap_get(lex->map.cues, phrase, strlen(phrase));
 }
 
 int ng_lex_is_continuation(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return lookup_lower(lex->continuation, s, n) != NULL;
+    return lookup_lower(lex->map.continuation, s, n) != NULL;
 }
 
 int ng_lex_is_abbrev(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return contains(lex->abbrevs, s, n);
+    return contains(lex->map.abbrevs, s, n);
 }
 
 int ng_lex_month(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return GPOINTER_TO_INT(lookup(lex->months, s, n));
+    return GPOINTER_TO_INT(lookup(lex->map.months, s, n));
 }
 
 int ng_lex_pronoun(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return GPOINTER_TO_INT(lookup_lower(lex->pronouns, s, n));
+    return GPOINTER_TO_INT(lookup_lower(lex->map.pronouns, s, n));
 }
 
 int ng_lex_is_word(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return contains(lex->dictionary, s, n);
+    return contains(lex->map.dictionary, s, n);
 }
 
 int ng_lex_is_lower_word(const ng_lexicon *lex, const char *s, size_t n)
 {
     char buf[KEYBUF];
-    return n && ng_lex_lower(buf, sizeof buf, s, n) && g_hash_table_contains(lex->dictionary, buf);
+    size_t l;
+    return n && (l = lower_len(buf, sizeof buf, s, n)) != LOWER_FAIL && ng_strmap_has(lex->map.dictionary, buf, l);
 }
 
 int ng_lex_is_word_form(const ng_lexicon *lex, const char *s, size_t n)
@@ -815,6 +888,5 @@ int ng_lex_is_subjunctive(const ng_lexicon *lex, const char *s, size_t n)
         return 0;
     memcpy(buf, s, n - 1);
     buf[n - 1] = 't';
-    buf[n] = '\0';
-    return g_hash_table_contains(lex->dictionary, buf);
+    return ng_strmap_has(lex->map.dictionary, buf, n);
 }

@@ -6,6 +6,7 @@
 #include <glib.h>
 #include "newsgraph/extract.h"
 #include "newsgraph/lexicon.h"
+#include "lexicon/strmap.h"
 
 enum { NG_LEXF_AMBIGUOUS = 1 }; /* name is also an ordinary word: needs article or quotes */
 
@@ -82,6 +83,15 @@ struct ng_lexicon {
     GHashTable *pronouns;       /* lowercase personal pronoun -> GINT gender char */
     GHashTable *continuation;   /* Konjunktiv I forms and 'demnach' (set) */
     GHashTable *dictionary;     /* German word list (set), may be empty */
+    /* The tables above as read-only maps for the lookups (strmap.h): same
+     * keys and values, faster to ask.  Made at the end of loading, which
+     * then frees the tables (NULL afterwards): ask the maps. */
+    struct {
+        ng_strmap *names, *names_folded, *determiners, *prepositions, *media_nouns, *credit_markers,
+            *institutions, *folded_first, *name_first, *adjectives, *demonyms, *roles, *given_names,
+            *korean_surnames, *particles, *verbs, *numbers, *qualifiers, *units, *cues, *abbrevs, *months,
+            *pronouns, *continuation, *dictionary;
+    } map;
     struct ng_tagger *tagger;   /* statistical tagger (models/ner-de.tsv), or NULL: rules only */
     size_t nentities;
     int max_qualifier_words, max_cue_words;
