@@ -161,6 +161,31 @@ static void unnamed_speakers(void)
     ng_document_clear(&d);
 }
 
+/* Family names first: Chinese names keep their family name, which is also
+ * their short form; a particle joined by a hyphen ends a name; a final s is
+ * a genitive only before a noun phrase. */
+static void name_forms(void)
+{
+    const char *text = "Gipfel in Peking\n"
+                       "Staatschef Xi Jinping empfing Außenminister Wang Yi. Xi sprach von Vertrauen. "
+                       "Der ägyptische Präsident Abdel Fattah al-Sisi reiste an. "
+                       "UN-Generalsekretär António Guterres, der Portugiese, mahnte zur Ruhe. "
+                       "Putins Sprecher schwieg.\n";
+    ng_document d;
+    ng_extraction x;
+    extract(text, &d, &x);
+    long xi = find_entity(&x, NG_ENT_PERSON, "Xi Jinping");
+    CHECK(xi >= 0);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Wang Yi") >= 0);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Jinping") < 0);
+    CHECK(speaker_of(&x, "Vertrauen") == xi);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Abdel Fattah al-Sisi") >= 0);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "António Guterres") >= 0);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "António Guterre") < 0);
+    ng_extraction_clear(&x);
+    ng_document_clear(&d);
+}
+
 static void hostile(void)
 {
     /* Nothing in the text may crash the extractor. */
@@ -179,6 +204,7 @@ int main(void)
     names();
     entities_and_claims();
     unnamed_speakers();
+    name_forms();
     hostile();
     ng_lexicon_free(lex);
     TEST_DONE();

@@ -340,7 +340,9 @@ int ng_genitive_follows(const ctx *c, size_t b)
     return adjective && k + 1 < c->seg.ntokens && same_sentence(c, k, k + 1) && is_cap(c, k + 1);
 }
 
-/* A person spanning tokens [a, b]; the last token may carry a genitive s. */
+/* A person spanning tokens [a, b]; the last token may carry a genitive s.
+ * korean: 1 a Korean name, 2 a Chinese one (family name first, short form
+ * the family name), 0 given name first. */
 static void add_person(ctx *c, size_t a, size_t b, int korean)
 {
     uint32_t start = c->seg.tokens[a].start, end = c->seg.tokens[b].end;
@@ -350,12 +352,13 @@ static void add_person(ctx *c, size_t a, size_t b, int korean)
      * engster Berater"); "António Guterres, …", "Guterres zeigte sich", "Mahmud Abbas
      * in Amman" keep theirs. */
     if (g && b > a && ng_genitive_follows(c, b) && ng_lex_is_lower_word(c->lex, tok_str(c, b), g) == 0 &&
-        tok_str(c, b)[tok_len(c, b) - 1] == 's' && (!korean || ng_find_hyphen(tok_str(c, b), tok_len(c, b), 0, &(size_t){0})))
+        tok_str(c, b)[tok_len(c, b) - 1] == 's' &&
+        (korean != 1 || ng_find_hyphen(tok_str(c, b), tok_len(c, b), 0, &(size_t){0})))
         end -= (uint32_t)(tok_len(c, b) - g);
     gchar *label = g_strndup(c->text + start, end - start);
     size_t e = ng_ctx_entity(c, NG_ENT_PERSON, label, 0);
     ent *en = c->ents->pdata[e];
-    en->korean = korean;
+    en->korean = korean != 0;
     ng_ctx_mention(c, e, a, b, start, end);
     if (korean)
         register_short(c, e, tok_str(c, a), tok_len(c, a));
@@ -396,6 +399,21 @@ static size_t match_person(ctx *c, size_t i, size_t end)
             ng_is_name_like(c, i + 1) && ng_is_name_like(c, i + 2) && free_tok(c, i + 2)) {
             add_person(c, i, i + 2, 1);
             return i + 2;
+        }
+    }
+    /* "Xi Jinping", "Wang Yi", "Li Qiang": a Chinese family name and one given
+     * name that is no German word; "Tsai Ing-wen" with a hyphen */
+    if (ng_lex_is_chinese_surname(c->lex, s, n) && i + 1 < end && is_cap(c, i + 1) && free_tok(c, i + 1) &&
+        same_sentence(c, i, i + 1) && tok_len(c, i + 1) <= 12 && !ng_lex_is_given_name(c->lex, tok_str(c, i + 1), tok_len(c, i + 1))) {
+        const char *g = tok_str(c, i + 1);
+        size_t gl = tok_len(c, i + 1), hl = 0;
+        const char *h = ng_find_hyphen(g, gl, 0, &hl);
+        int ascii = 1;
+        for (size_t k = 0; k < gl && ascii; k++)
+            ascii = g_ascii_isalpha(g[k]) || g[k] == '-';
+        if (ascii && ((h && h + hl < g + gl && g_ascii_islower(h[hl])) || (!h && ng_is_name_like(c, i + 1)))) {
+            add_person(c, i, i + 1, 2); /* family name first, like a Korean name; "Mao Zedongs" a genitive */
+            return i + 1;
         }
     }
     if (ng_lex_is_given_name(c->lex, s, n)) {

@@ -72,6 +72,7 @@ struct ng_lexicon {
     GHashTable *roles;          /* form -> ng_lex_role */
     GHashTable *given_names;    /* set */
     GHashTable *korean_surnames;/* set */
+    GHashTable *chinese_surnames;/* set */
     GHashTable *particles;      /* name particles: von, de, al ... (set) */
     GHashTable *verbs;          /* lowercase form -> ng_lex_verb */
     GHashTable *numbers;        /* lowercase word -> ng_lex_number */
@@ -89,7 +90,7 @@ struct ng_lexicon {
     struct {
         ng_strmap *names, *names_folded, *determiners, *prepositions, *media_nouns, *credit_markers,
             *institutions, *folded_first, *name_first, *adjectives, *demonyms, *roles, *given_names,
-            *korean_surnames, *particles, *verbs, *numbers, *qualifiers, *units, *cues, *abbrevs, *months,
+            *korean_surnames, *chinese_surnames, *particles, *verbs, *numbers, *qualifiers, *units, *cues, *abbrevs, *months,
             *pronouns, *continuation, *dictionary;
     } map;
     struct ng_tagger *tagger;   /* statistical tagger (models/ner-de.tsv), or NULL: rules only */
@@ -118,6 +119,8 @@ const ng_lex_entity *ng_lex_demonym(const ng_lexicon *lex, const char *s, size_t
 const ng_lex_role *ng_lex_role_get(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_given_name(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_korean_surname(const ng_lexicon *lex, const char *s, size_t n);
+/* Chinese family names in pinyin, written first: "Xi Jinping", "Wang Yi" */
+int ng_lex_is_chinese_surname(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_particle(const ng_lexicon *lex, const char *s, size_t n);
 const ng_lex_verb *ng_lex_verb_get(const ng_lexicon *lex, const char *s, size_t n);
 const ng_lex_number *ng_lex_number_get(const ng_lexicon *lex, const char *s, size_t n);
