@@ -415,6 +415,25 @@ static int speaker_rank(const ent *e)
     }
 }
 
+/* Are the tokens [i, k) adverbs ("erklärte gestern ein Sprecher", "sagte
+ * dann die Polizei", "äußerte sich"): lower-case words that are no
+ * preposition, article or pronoun (but "sich")?  Then k still stands in the
+ * subject's place after the verb. */
+static int only_adverbs(const ctx *c, size_t i, size_t k)
+{
+    if (k <= i || k - i > 3)
+        return 0;
+    for (size_t m = i; m < k; m++) {
+        const char *w = tok_str(c, m);
+        size_t n = tok_len(c, m);
+        if (c->seg.tokens[m].kind != NG_TOK_WORD || (c->seg.tokens[m].flags & NG_TOKF_CAP) || is_article(c, m) ||
+            ng_lex_is_preposition(c->lex, w, n) || (ng_lex_pronoun(c->lex, w, n) && !ng_tok_equals(c, m, "sich")) ||
+            ng_lex_is_determiner(c->lex, w, n))
+            return 0;
+    }
+    return 1;
+}
+
 /* The actor a cue points to, searching from token i forwards: the best
  * named actor of the phrase, or a person in apposition after a role ("der
  * Sprecher des Sicherheitsrates, John Kirby"), or an unnamed source, or an
@@ -465,7 +484,7 @@ static size_t actor_after(ctx *c, size_t i, size_t end, size_t window)
         if (k > i && ng_lex_is_preposition(c->lex, tok_str(c, k - 1), tok_len(c, k - 1)))
             continue; /* "über nordkoreanische Soldaten" is what is spoken of */
         size_t last;
-        a = anonymous_at(c, k, end, &last, k == i);
+        a = anonymous_at(c, k, end, &last, k == i || only_adverbs(c, i, k));
         if (a != NG_NONE)
             return a;
         if (ng_is_name_like(c, k) && !(c->seg.tokens[k].flags & NG_TOKF_SENT_START)) {

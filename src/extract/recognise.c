@@ -88,7 +88,9 @@ int ng_is_name_like(const ctx *c, size_t i)
         if (ng_lex_role_get(c->lex, tail, tn) || ng_lex_is_word_form(c->lex, tail, tn) || ng_lex_is_lower_word(c->lex, tail, tn))
             return 0;
     }
-    if (n >= 10) {
+    /* (a hyphenated word was judged by its last part above: "Navarro-Valls"
+     * is no compound of "All") */
+    if (n >= 10 && !h) {
         for (const char *p = g_utf8_offset_to_pointer(s, 3); p < s + n - 3; p = g_utf8_next_char(p)) {
             size_t tn = (size_t)(s + n - p);
             char buf[128];
