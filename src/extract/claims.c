@@ -38,7 +38,6 @@ static int clause_break(const ctx *c, size_t i)
 static int ends_in(const ctx *c, size_t k, int (*is)(const ng_lexicon *, const char *, size_t));
 static int punct_break(const ctx *c, size_t i);
 static int unowned_speech_noun(const ctx *c, size_t k, size_t end);
-static size_t person_before(ctx *c, size_t k);
 
 static int is_actor(const ent *e)
 {
@@ -97,28 +96,57 @@ static int place_adjective(const ctx *c, size_t k)
            (c->seg.tokens[k + 1].flags & NG_TOKF_CAP) && c->tok_mention[k + 1] == NG_NONE;
 }
 
-/* The organisation mentioned last before token j (in the document) whose
- * label holds the noun at j, case-insensitively ("Behörde" in
- * "Atomenergiebehörde"). */
-static size_t org_named_before(ctx *c, size_t j)
+/* The entity of the mention that starts last before token k and fits,
+ * looking back over at most `sentences` sentences (k's own included; 0: the
+ * whole document).  One scan for every "the one named before" lookup. */
+typedef int (*mention_fit)(const ent *e, const void *arg);
+static size_t entity_before(const ctx *c, size_t k, uint32_t sentences, mention_fit fits, const void *arg)
 {
-    gchar *noun = g_utf8_casefold(tok_str(c, j), (gssize)tok_len(c, j));
-    size_t found = NG_NONE;
-    for (uint32_t ss = c->tok_sentence[j] + 1; ss-- > 0 && found == NG_NONE;) {
-        GArray *ms = c->sent_mentions[ss];
-        for (guint m = ms->len; m-- > 0 && found == NG_NONE;) {
-            const mention *mm = &g_array_index(c->mentions, mention, g_array_index(ms, size_t, m));
-            const ent *e = c->ents->pdata[mm->entity];
-            if (mm->first_tok >= j || e->anonymous || (e->type != NG_ENT_ORGANIZATION && e->type != NG_ENT_MEDIA))
-                continue;
-            gchar *lab = g_utf8_casefold(e->label, -1);
-            if (strstr(lab, noun))
-                found = mm->entity;
-            g_free(lab);
+    uint32_t s = c->tok_sentence[k];
+    for (uint32_t ss = s + 1; ss-- > 0 && (!sentences || ss + sentences > s);) {
+        const GArray *ms = c->sent_mentions[ss];
+        size_t best = NG_NONE; /* mentions of a sentence are not in text order */
+        for (guint m = 0; m < ms->len; m++) {
+            size_t mi = g_array_index(ms, size_t, m);
+            const mention *mm = &g_array_index(c->mentions, mention, mi);
+            if (mm->first_tok < k && fits(c->ents->pdata[mm->entity], arg) &&
+                (best == NG_NONE || mm->first_tok > g_array_index(c->mentions, mention, best).first_tok))
+                best = mi;
         }
+        if (best != NG_NONE)
+            return g_array_index(c->mentions, mention, best).entity;
     }
-    g_free(noun);
-    return found;
+    return NG_NONE;
+}
+
+static int fits_media(const ent *e, const void *arg)
+{
+    (void)arg;
+    return e->type == NG_ENT_MEDIA;
+}
+
+static int fits_named_person(const ent *e, const void *arg)
+{
+    (void)arg;
+    return e->type == NG_ENT_PERSON && !e->anonymous;
+}
+
+/* a named body whose label holds the (case-folded) noun: "Behörde" in
+ * "Internationale Atomenergiebehörde" */
+static int fits_body_with_noun(const ent *e, const void *noun)
+{
+    if (e->anonymous || (e->type != NG_ENT_ORGANIZATION && e->type != NG_ENT_MEDIA))
+        return 0;
+    gchar *lab = g_utf8_casefold(e->label, -1);
+    int r = strstr(lab, noun) != NULL;
+    g_free(lab);
+    return r;
+}
+
+/* The named person mentioned last before token k, in its sentence or the one before. */
+static size_t person_before(const ctx *c, size_t k)
+{
+    return entity_before(c, k, 2, fits_named_person, NULL);
 }
 
 /* A name in quotation marks that the recogniser did not know: up to five
@@ -227,7 +255,9 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
      * named before whose name holds the noun */
     if (definite && !indefinite && !adjs && j < end && c->seg.tokens[j].kind == NG_TOK_WORD &&
         c->tok_mention[j] == NG_NONE && ng_lex_is_institution(c->lex, tok_str(c, j), tok_len(c, j))) {
-        size_t o = org_named_before(c, j);
+        gchar *noun = g_utf8_casefold(tok_str(c, j), (gssize)tok_len(c, j));
+        size_t o = entity_before(c, j, 0, fits_body_with_noun, noun);
+        g_free(noun);
         if (o != NG_NONE) {
             *last = j;
             return o;
@@ -266,19 +296,8 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
     if (definite && !adjs && ng_lex_is_media_noun(c->lex, tok_str(c, j), tok_len(c, j)) &&
         !(tok_len(c, j) > 2 && (tok_str(c, j)[tok_len(c, j) - 1] == 'n'))) {
         /* "berichtete das Blatt": the outlet named last before here */
-        size_t best = NG_NONE;
-        for (size_t ss = c->tok_sentence[j] + 1; ss-- > 0 && best == NG_NONE;) {
-            GArray *ms = c->sent_mentions[ss];
-            for (guint k = 0; k < ms->len; k++) {
-                size_t mi = g_array_index(ms, size_t, k);
-                mention *m = &g_array_index(c->mentions, mention, mi);
-                if (m->first_tok < j && ((ent *)c->ents->pdata[m->entity])->type == NG_ENT_MEDIA &&
-                    (best == NG_NONE || m->first_tok > g_array_index(c->mentions, mention, best).first_tok))
-                    best = mi;
-            }
-        }
-        if (best != NG_NONE) {
-            size_t e = g_array_index(c->mentions, mention, best).entity;
+        size_t e = entity_before(c, j, 0, fits_media, NULL);
+        if (e != NG_NONE) {
             *last = j;
             return e;
         }
@@ -817,23 +836,6 @@ static size_t passive_agent(ctx *c, size_t verb, size_t a, size_t b)
             if (ag != NG_NONE)
                 return ag;
         }
-    return NG_NONE;
-}
-
-/* The named person mentioned last before token k, in its sentence or the
- * one before. */
-static size_t person_before(ctx *c, size_t k)
-{
-    uint32_t s = c->tok_sentence[k];
-    for (uint32_t ss = s + 1; ss-- > 0 && ss + 2 > s;) {
-        GArray *ms = c->sent_mentions[ss];
-        for (guint m = ms->len; m-- > 0;) {
-            const mention *mm = &g_array_index(c->mentions, mention, g_array_index(ms, size_t, m));
-            const ent *e = c->ents->pdata[mm->entity];
-            if (mm->first_tok < k && e->type == NG_ENT_PERSON && !e->anonymous)
-                return mm->entity;
-        }
-    }
     return NG_NONE;
 }
 
