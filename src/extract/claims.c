@@ -802,6 +802,17 @@ static size_t subject_before(ctx *c, size_t verb, size_t first, const unsigned c
  * "wird … zurückgewiesen"): its subject is what was reported, the speaker
  * only an agent with "von"/"durch".  A form of "werden" in the clause and a
  * participle-shaped verb ("…t", "ge…"); "wird sagen" (future) is no passive. */
+/* The clause around token k within [a, b): [*from, *to] between the nearest
+ * clause breaks (comma, colon, period, quotation mark). */
+static void clause_around(const ctx *c, size_t k, size_t a, size_t b, size_t *from, size_t *to)
+{
+    *from = *to = k;
+    while (*from > a && !clause_break(c, *from - 1))
+        (*from)--;
+    while (*to + 1 < b && !clause_break(c, *to + 1))
+        (*to)++;
+}
+
 static int passive_at(const ctx *c, size_t verb, size_t a, size_t b)
 {
     const char *v = tok_str(c, verb);
@@ -810,11 +821,8 @@ static int passive_at(const ctx *c, size_t verb, size_t a, size_t b)
     if (!participle)
         return 0;
     static const char *const werden[] = {"wird", "wurde", "wurden", "werden", "worden", "würde", "würden", "werde"};
-    size_t from = verb, to = verb;
-    while (from > a && !clause_break(c, from - 1))
-        from--;
-    while (to + 1 < b && !clause_break(c, to + 1))
-        to++;
+    size_t from, to;
+    clause_around(c, verb, a, b, &from, &to);
     for (size_t k = from; k <= to; k++)
         for (size_t w = 0; w < G_N_ELEMENTS(werden); w++)
             if (k != verb && ng_tok_iequals(c, k, werden[w]))
@@ -825,11 +833,8 @@ static int passive_at(const ctx *c, size_t verb, size_t a, size_t b)
 /* The agent of a passive report: "von der Polizei bestätigt". */
 static size_t passive_agent(ctx *c, size_t verb, size_t a, size_t b)
 {
-    size_t from = verb, to = verb;
-    while (from > a && !clause_break(c, from - 1))
-        from--;
-    while (to + 1 < b && !clause_break(c, to + 1))
-        to++;
+    size_t from, to;
+    clause_around(c, verb, a, b, &from, &to);
     for (size_t k = from; k < to; k++)
         if ((ng_tok_iequals(c, k, "von") || ng_tok_iequals(c, k, "vom") || ng_tok_iequals(c, k, "durch")) && k + 1 <= to) {
             size_t ag = actor_after(c, k + 1, to + 1, 6);
@@ -877,18 +882,15 @@ static void find_cues(ctx *c, size_t a, size_t b, const unsigned char *in_quote,
                     adj = k;
                 k++;
             }
-            char low[64];
-            if (k < b && c->seg.tokens[k].kind == NG_TOK_WORD && ng_lex_lower(low, sizeof low, tok_str(c, k), tok_len(c, k))) {
-                const ng_lex_cue *sn = ng_lex_cue_get(c->lex, low);
-                if (sn && sn->kind == NG_CUE_SPEECH_NOUN) {
-                    size_t f = k + 1;
-                    if (f < b && (ng_tok_iequals(c, f, "von") || ng_tok_iequals(c, f, "des") ||
-                                  ng_tok_iequals(c, f, "der") || ng_tok_iequals(c, f, "vom")))
-                        f++;
-                    q->before = f;
-                    q->cue_text = "nach";
-                    q->adj_source = adj;
-                }
+            if (k < b && c->seg.tokens[k].kind == NG_TOK_WORD &&
+                speech_noun_word(c->lex, tok_str(c, k), tok_len(c, k))) {
+                size_t f = k + 1;
+                if (f < b && (ng_tok_iequals(c, f, "von") || ng_tok_iequals(c, f, "des") ||
+                              ng_tok_iequals(c, f, "der") || ng_tok_iequals(c, f, "vom")))
+                    f++;
+                q->before = f;
+                q->cue_text = "nach";
+                q->adj_source = adj;
             }
         }
         /* Multi-word cues, longest first. */
