@@ -1162,13 +1162,15 @@ ng_status ng_find_claims(ctx *c)
         }
         int continuation = 0;
         int own_source = q.before != NG_NONE || q.after != NG_NONE || q.adj_source != NG_NONE;
-        /* "so der Geheimdienstmitarbeiter" with nobody of that role met before:
-         * most likely the one who spoke last */
-        for (size_t k = q.before; own_source && q.before != NG_NONE && q.cue_text && !strcmp(q.cue_text, "so") &&
-                                  k < b && k < q.before + 4;
-             k++)
-            if (c->seg.tokens[k].kind == NG_TOK_WORD && ends_in(c, k, role_word))
-                own_source = 0;
+        /* A definite role ("so der Geheimdienstmitarbeiter", "laut dem Sprecher")
+         * that nobody met before could be resolved to is most likely the one
+         * who spoke last: the cue names no new source. */
+        if (own_source && speaker == NG_NONE && q.before != NG_NONE && q.before < b &&
+            (ng_tok_iequals(c, q.before, "der") || ng_tok_iequals(c, q.before, "die") ||
+             ng_tok_iequals(c, q.before, "dem") || ng_tok_iequals(c, q.before, "des")))
+            for (size_t k = q.before + 1; own_source && k < b && k < q.before + 4; k++)
+                if (c->seg.tokens[k].kind == NG_TOK_WORD && ends_in(c, k, role_word))
+                    own_source = 0;
         if (speaker == NG_NONE && last_claim_group != NG_NONE && last_claim_group + 1 == s) {
             for (size_t i = a; i < b && !continuation; i++)
                 continuation = !in_quote[i] && c->seg.tokens[i].kind == NG_TOK_WORD &&
