@@ -74,10 +74,11 @@ static int adjective_shaped(const ctx *c, size_t k)
     size_t n = tok_len(c, k);
     /* capitalised only because it opens the sentence: "Lokale Medien berichteten" */
     int cap_only_first = (c->seg.tokens[k].flags & NG_TOKF_SENT_START) && ng_lex_is_lower_word(c->lex, s, n);
-    if (c->seg.tokens[k].kind != NG_TOK_WORD || ((c->seg.tokens[k].flags & NG_TOKF_CAP) && !cap_only_first) || n < 4 ||
-        ng_lex_is_determiner(c->lex, s, n) || ng_lex_verb_get(c->lex, s, n) || ng_lex_is_preposition(c->lex, s, n))
+    if (c->seg.tokens[k].kind != NG_TOK_WORD || ((c->seg.tokens[k].flags & NG_TOKF_CAP) && !cap_only_first) ||
+        !ng_adjective_ending(s, n) || ng_lex_is_determiner(c->lex, s, n) || ng_lex_verb_get(c->lex, s, n) ||
+        ng_lex_is_preposition(c->lex, s, n))
         return 0;
-    return s[n - 1] == 'e' || (n > 4 && s[n - 2] == 'e' && strchr("nrsm", s[n - 1]));
+    return 1;
 }
 
 /* A place's adjective in -er, capitalised and not inflected: "das Schweriner
@@ -186,12 +187,7 @@ static size_t make_anonymous(ctx *c, ng_entity_type type, size_t adj_first, size
             continue;
         }
         /* Adjective in its strong masculine form: "ukrainischen" → "ukrainischer". */
-        size_t cut = n;
-        if (n > 3 && (strncmp(s + n - 2, "en", 2) == 0 || strncmp(s + n - 2, "em", 2) == 0 ||
-                      strncmp(s + n - 2, "er", 2) == 0 || strncmp(s + n - 2, "es", 2) == 0))
-            cut = n - 2;
-        else if (n > 2 && s[n - 1] == 'e')
-            cut = n - 1;
+        size_t cut = n - ng_adjective_ending(s, n);
         /* adjectives are lower case, also when they open the sentence */
         gchar *adj = g_utf8_strdown(s, (gssize)cut);
         g_string_append(label, adj);

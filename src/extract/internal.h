@@ -78,6 +78,18 @@ static inline size_t ng_hyphen_len(const char *p, const char *end)
         return 3;
     return 0;
 }
+/* The inflection ending of a word shaped like an inflected adjective
+ * ("ukrainische" 1, "westlichen" 2: -e, or -en/-er/-es/-em after four
+ * letters), or 0.  Only the shape: callers rule out verbs and the like. */
+static inline size_t ng_adjective_ending(const char *s, size_t n)
+{
+    if (n < 4)
+        return 0;
+    if (s[n - 1] == 'e')
+        return 1;
+    return n > 4 && s[n - 2] == 'e' && strchr("nrsm", s[n - 1]) ? 2 : 0;
+}
+
 /* First (or, with last, last) hyphen of s[0..n), or NULL; *len its length. */
 static inline const char *ng_find_hyphen(const char *s, size_t n, int last, size_t *len)
 {

@@ -266,7 +266,7 @@ static const ng_lex_unit *unit_after(const scanner *s, size_t j, size_t *ut)
         /* Only inflected adjectives stand between a number and its noun. */
         size_t n = slen(s, k);
         const char *w = sstr(s, k);
-        if (n < 4 || !(w[n - 1] == 'e' || (n > 4 && w[n - 2] == 'e' && strchr("nrsm", w[n - 1]))) ||
+        if (!ng_adjective_ending(w, n) ||
             ng_lex_verb_get(s->lex, w, n) || ng_lex_number_get(s->lex, w, n))
             return NULL;
     }

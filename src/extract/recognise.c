@@ -338,8 +338,7 @@ int ng_genitive_follows(const ctx *c, size_t b)
         return 1;
     const char *w = tok_str(c, k);
     size_t n = tok_len(c, k);
-    int adjective = n >= 4 && (w[n - 1] == 'e' || (w[n - 2] == 'e' && strchr("nrsm", w[n - 1])));
-    return adjective && k + 1 < c->seg.ntokens && same_sentence(c, k, k + 1) && is_cap(c, k + 1);
+    return ng_adjective_ending(w, n) && k + 1 < c->seg.ntokens && same_sentence(c, k, k + 1) && is_cap(c, k + 1);
 }
 
 /* A person spanning tokens [a, b]; the last token may carry a genitive s.
