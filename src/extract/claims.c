@@ -560,20 +560,41 @@ static int speech_noun_word(const ng_lexicon *lex, const char *s, size_t n)
     return cue && cue->kind == NG_CUE_SPEECH_NOUN;
 }
 
-/* "Medienberichten", "Angaben", "Polizeiangaben" not followed by whose they
- * are ("der Polizei", "von X", a name): a report without a named source. */
-static int unowned_speech_noun(const ctx *c, size_t k, size_t end)
+/* A speech noun at k ("Angaben", "Medienberichten", "Positionspapier"):
+ * SPEECH_OWNED when whose it is follows ("der Polizei", "von X", a name),
+ * SPEECH_UNOWNED when not (a report without a named source), else 0. */
+enum { SPEECH_UNOWNED = 1, SPEECH_OWNED };
+static int speech_noun_at(const ctx *c, size_t k, size_t end)
 {
     if (c->seg.tokens[k].kind != NG_TOK_WORD || !(c->seg.tokens[k].flags & NG_TOKF_CAP) ||
         c->tok_mention[k] != NG_NONE || !ends_in(c, k, speech_noun_word))
         return 0;
     if (k + 1 >= end)
-        return 1;
+        return SPEECH_UNOWNED;
     static const char *const owner[] = {"des", "der", "von", "vom", "eines", "einer", "aus"};
     for (size_t o = 0; o < G_N_ELEMENTS(owner); o++)
         if (ng_tok_iequals(c, k + 1, owner[o]))
-            return 0;
-    return c->tok_mention[k + 1] == NG_NONE && c->seg.tokens[k + 1].kind != NG_TOK_QUOTE_OPEN;
+            return SPEECH_OWNED;
+    return c->tok_mention[k + 1] == NG_NONE && c->seg.tokens[k + 1].kind != NG_TOK_QUOTE_OPEN ? SPEECH_UNOWNED
+                                                                                            : SPEECH_OWNED;
+}
+
+static int unowned_speech_noun(const ctx *c, size_t k, size_t end)
+{
+    return speech_noun_at(c, k, end) == SPEECH_UNOWNED;
+}
+
+/* "In einem Positionspapier des Ministeriums heißt es": whose paper, in
+ * the clause before the verb. */
+static size_t heissen_source(ctx *c, size_t a, size_t verb, size_t b)
+{
+    for (size_t k = a + 1; k + 2 < b && k < verb; k++)
+        if ((is_article(c, k - 1) || ng_tok_iequals(c, k - 1, "im")) && speech_noun_at(c, k, b) == SPEECH_OWNED) {
+            size_t who = actor_after(c, k + 1, verb, 8);
+            if (who != NG_NONE)
+                return who;
+        }
+    return NG_NONE;
 }
 
 /* A plain noun phrase as speaker ("Augenzeugen berichteten", "sagten
@@ -1089,13 +1110,7 @@ ng_status ng_find_claims(ctx *c)
         int impersonal = q.after != NG_NONE && speaker == NG_NONE && !(q.verb != NG_NONE && q.verb < q.after);
         if (q.verb != NG_NONE && !strcmp(q.v->lemma, "heißen") && speaker == NG_NONE) {
             impersonal = 1;
-            /* "In einem Positionspapier des Ministeriums heißt es": whose paper */
-            for (size_t k = a; k + 2 < b && k < q.verb && speaker == NG_NONE; k++)
-                if (c->seg.tokens[k].kind == NG_TOK_WORD && (c->seg.tokens[k].flags & NG_TOKF_CAP) &&
-                    ends_in(c, k, speech_noun_word) && !unowned_speech_noun(c, k, b) && k > a &&
-                    (ng_tok_iequals(c, k - 1, "einem") || ng_tok_iequals(c, k - 1, "einer") ||
-                     ng_tok_iequals(c, k - 1, "dem") || ng_tok_iequals(c, k - 1, "der") || ng_tok_iequals(c, k - 1, "im")))
-                    speaker = actor_after(c, k + 1, q.verb, 8);
+            speaker = heissen_source(c, a, q.verb, b);
             if (speaker == NG_NONE && last_claim_group != NG_NONE && last_claim_group + 1 == s)
                 speaker = last_speaker;
         }

@@ -4,6 +4,7 @@
 #define NG_EXTRACT_INTERNAL_H
 
 #include <glib.h>
+#include <string.h>
 #include "lexicon/lexicon_impl.h"
 #include "newsgraph/extract.h"
 #include "newsgraph/quantity.h"
