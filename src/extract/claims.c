@@ -150,6 +150,18 @@ static size_t person_before(const ctx *c, size_t k)
     return entity_before(c, k, 2, fits_named_person, NULL);
 }
 
+/* A name the recogniser did not know, over tokens [i, j] as written: a new
+ * entity with its mention. */
+static size_t name_over(ctx *c, ng_entity_type type, size_t i, size_t j)
+{
+    uint32_t s0 = c->seg.tokens[i].start, s1 = c->seg.tokens[j].end;
+    gchar *label = g_strndup(c->text + s0, s1 - s0);
+    size_t e = ng_ctx_entity(c, type, label, 0);
+    ng_ctx_mention(c, e, i, j, s0, s1);
+    g_free(label);
+    return e;
+}
+
 /* A name in quotation marks that the recogniser did not know: up to five
  * words from k, starting with a capital, closed before any punctuation. */
 static size_t quoted_name_at(ctx *c, size_t k, size_t end, ng_entity_type type, size_t *last)
@@ -163,13 +175,8 @@ static size_t quoted_name_at(ctx *c, size_t k, size_t end, ng_entity_type type, 
         close++;
     if (close >= end || close == k || c->seg.tokens[close].kind != NG_TOK_QUOTE_CLOSE)
         return NG_NONE;
-    uint32_t s0 = c->seg.tokens[k].start, s1 = c->seg.tokens[close - 1].end;
-    gchar *label = g_strndup(c->text + s0, s1 - s0);
-    size_t a = ng_ctx_entity(c, type, label, 0);
-    ng_ctx_mention(c, a, k, close - 1, s0, s1);
-    g_free(label);
     *last = close;
-    return a;
+    return name_over(c, type, k, close - 1);
 }
 
 /* An unnamed source: "ein ukrainischer Militärbeamter", "westliche
@@ -504,11 +511,7 @@ static size_t actor_after(ctx *c, size_t i, size_t end, size_t window)
             return a;
         if (ng_is_name_like(c, k) && !(c->seg.tokens[k].flags & NG_TOKF_SENT_START)) {
             /* An unknown name right after the cue: a person ("sagte Budanow"). */
-            gchar *label = g_strndup(tok_str(c, k), tok_len(c, k));
-            size_t e = ng_ctx_entity(c, NG_ENT_PERSON, label, 0);
-            ng_ctx_mention(c, e, k, k, c->seg.tokens[k].start, c->seg.tokens[k].end);
-            g_free(label);
-            return e;
+            return name_over(c, NG_ENT_PERSON, k, k);
         }
     }
     return first;
@@ -774,14 +777,8 @@ static size_t subject_before(ctx *c, size_t verb, size_t first, const unsigned c
         size_t k = verb;
         while (k > start && verb - k < 3 && ng_is_name_like(c, k - 1) && c->tok_mention[k - 1] == NG_NONE)
             k--;
-        if (k < verb) {
-            gchar *label = g_strndup(c->text + c->seg.tokens[k].start,
-                                     c->seg.tokens[verb - 1].end - c->seg.tokens[k].start);
-            size_t e = ng_ctx_entity(c, NG_ENT_PERSON, label, 0);
-            ng_ctx_mention(c, e, k, verb - 1, c->seg.tokens[k].start, c->seg.tokens[verb - 1].end);
-            g_free(label);
-            return e;
-        }
+        if (k < verb)
+            return name_over(c, NG_ENT_PERSON, k, verb - 1);
     }
     if (found == NG_NONE) {
         size_t np = start;
