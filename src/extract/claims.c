@@ -1030,6 +1030,62 @@ static int is_headline(const ctx *c, size_t s)
              ng_tok_equals(c, k, "\xE2\x80\xA6"));
 }
 
+/* The speaker through a reporting verb: a pronoun after it ("sagte er") or
+ * opening the sentence, the subject before it, a named person right after it
+ * ("Der Zeitung sagte Filep Karma"), an actor or unnamed source after it,
+ * a pronoun near it, an actor before it; NG_NONE when none. */
+static size_t verb_subject(ctx *c, const cues *q, size_t a, size_t b, const unsigned char *in_quote,
+                           size_t last_talker)
+{
+    size_t subj = NG_NONE;
+    /* "berichtete, dass …": what follows the comma is the report, not its speaker */
+    int report_follows = q->verb + 1 < b && clause_break(c, q->verb + 1);
+    /* "sagte er", "fügte sie hinzu": the last person who spoke. */
+    if (q->verb + 1 < b && ng_lex_pronoun(c->lex, tok_str(c, q->verb + 1), tok_len(c, q->verb + 1))) {
+        subj = last_talker;
+        if (subj == NG_NONE)
+            subj = person_before(c, q->verb);
+    }
+    /* "Er halte die Gesetze für vertretbar und bezeichnete …": a pronoun
+     * opening the sentence is the person named last before it. */
+    if (subj == NG_NONE && q->verb > a && c->seg.tokens[a].kind == NG_TOK_WORD &&
+        (ng_tok_equals(c, a, "Er") || ng_tok_equals(c, a, "Sie")) && !in_quote[a]) {
+        size_t p = person_before(c, a);
+        subj = p != NG_NONE ? p : last_talker;
+    }
+    if (subj == NG_NONE)
+        subj = subject_before(c, q->verb, a, in_quote);
+    /* "Der Zeitung sagte Filep Karma": a named person right after the
+     * verb is the subject; what stands first was the addressee. */
+    if (subj != NG_NONE && !report_follows &&
+        (((ent *)c->ents->pdata[subj])->anonymous || ((ent *)c->ents->pdata[subj])->type != NG_ENT_PERSON)) {
+        size_t after = actor_after(c, q->verb + 1, MIN(b, q->verb + 4), 3);
+        if (after != NG_NONE && ((ent *)c->ents->pdata[after])->type == NG_ENT_PERSON &&
+            !((ent *)c->ents->pdata[after])->anonymous)
+            subj = after;
+    }
+    if (subj == NG_NONE && !report_follows)
+        subj = actor_after(c, q->verb + 1, b, 8);
+    if (subj == NG_NONE) {
+        /* "…, sagten Experten." */
+        size_t np_end = q->verb + 1;
+        while (np_end < b && np_end < q->verb + 6 && !clause_break(c, np_end) &&
+               !ng_lex_is_preposition(c->lex, tok_str(c, np_end), tok_len(c, np_end)) &&
+               !(np_end > q->verb + 1 && (c->seg.tokens[np_end - 1].flags & NG_TOKF_CAP) &&
+                 c->seg.tokens[np_end - 1].kind == NG_TOK_WORD && !is_article(c, np_end - 1)))
+            np_end++;
+        subj = noun_phrase_speaker(c, q->verb + 1, np_end);
+    }
+    if (subj == NG_NONE) {
+        size_t p = pronoun_near(c, q->verb, a, b);
+        if (p != NG_NONE)
+            subj = last_talker;
+    }
+    if (subj == NG_NONE)
+        subj = actor_before(c, q->verb, a, 10);
+    return subj;
+}
+
 ng_status ng_find_claims(ctx *c)
 {
     size_t nt = c->seg.ntokens;
@@ -1115,51 +1171,8 @@ ng_status ng_find_claims(ctx *c)
             speaker = passive_agent(c, q.verb, a, b);
             cue = q.v->lemma;
         } else if (q.verb != NG_NONE && !impersonal) {
-            size_t subj = NG_NONE;
-            /* "sagte er", "fügte sie hinzu": the last person who spoke. */
-            if (q.verb + 1 < b && ng_lex_pronoun(c->lex, tok_str(c, q.verb + 1), tok_len(c, q.verb + 1))) {
-                subj = last_person != NG_NONE ? last_person : last_speaker;
-                if (subj == NG_NONE)
-                    subj = person_before(c, q.verb);
-            }
-            /* "Er halte die Gesetze für vertretbar und bezeichnete …": a pronoun
-             * opening the sentence is the person named last before it. */
-            if (subj == NG_NONE && q.verb > a && c->seg.tokens[a].kind == NG_TOK_WORD &&
-                (ng_tok_equals(c, a, "Er") || ng_tok_equals(c, a, "Sie")) && !in_quote[a]) {
-                size_t p = person_before(c, a);
-                subj = p != NG_NONE ? p : last_person != NG_NONE ? last_person : last_speaker;
-            }
-            if (subj == NG_NONE)
-                subj = subject_before(c, q.verb, a, in_quote);
-            /* "Der Zeitung sagte Filep Karma": a named person right after the
-             * verb is the subject; what stands first was the addressee. */
-            if (subj != NG_NONE && !(q.verb + 1 < b && clause_break(c, q.verb + 1)) &&
-                (((ent *)c->ents->pdata[subj])->anonymous || ((ent *)c->ents->pdata[subj])->type != NG_ENT_PERSON)) {
-                size_t after = actor_after(c, q.verb + 1, MIN(b, q.verb + 4), 3);
-                if (after != NG_NONE && ((ent *)c->ents->pdata[after])->type == NG_ENT_PERSON &&
-                    !((ent *)c->ents->pdata[after])->anonymous)
-                    subj = after;
-            }
-            /* "berichtete, dass …": what follows the comma is the report, not its speaker */
-            if (subj == NG_NONE && !(q.verb + 1 < b && clause_break(c, q.verb + 1)))
-                subj = actor_after(c, q.verb + 1, b, 8);
-            if (subj == NG_NONE) {
-                /* "…, sagten Experten." */
-                size_t np_end = q.verb + 1;
-                while (np_end < b && np_end < q.verb + 6 && !clause_break(c, np_end) &&
-                       !ng_lex_is_preposition(c->lex, tok_str(c, np_end), tok_len(c, np_end)) &&
-                       !(np_end > q.verb + 1 && (c->seg.tokens[np_end - 1].flags & NG_TOKF_CAP) &&
-                         c->seg.tokens[np_end - 1].kind == NG_TOK_WORD && !is_article(c, np_end - 1)))
-                    np_end++;
-                subj = noun_phrase_speaker(c, q.verb + 1, np_end);
-            }
-            if (subj == NG_NONE) {
-                size_t p = pronoun_near(c, q.verb, a, b);
-                if (p != NG_NONE)
-                    subj = last_person != NG_NONE ? last_person : last_speaker;
-            }
-            if (subj == NG_NONE)
-                subj = actor_before(c, q.verb, a, 10);
+            /* a pronoun's person: the last person who spoke, else the last speaker */
+            size_t subj = verb_subject(c, &q, a, b, in_quote, last_person != NG_NONE ? last_person : last_speaker);
             if (speaker == NG_NONE) {
                 speaker = subj;
                 cue = q.v->lemma;
