@@ -17,7 +17,6 @@ typedef struct ent {
     char *key;
     ng_entity_type type;
     int anonymous;
-    int korean;
     GPtrArray *aliases; /* char*, base forms */
     GArray *mention_idx;/* size_t: this entity's mentions, in creation order */
 } ent;

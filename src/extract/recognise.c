@@ -341,10 +341,13 @@ int ng_genitive_follows(const ctx *c, size_t b)
     return ng_adjective_ending(w, n) && k + 1 < c->seg.ntokens && same_sentence(c, k, k + 1) && is_cap(c, k + 1);
 }
 
-/* A person spanning tokens [a, b]; the last token may carry a genitive s.
- * korean: 1 a Korean name, 2 a Chinese one (family name first, short form
- * the family name), 0 given name first. */
-static void add_person(ctx *c, size_t a, size_t b, int korean)
+/* How a person's name is ordered: given name first (short form: the last
+ * word), or an East Asian family name first (short form: the family name). */
+typedef enum { NAME_GIVEN_FIRST, NAME_KOREAN, NAME_CHINESE } name_order;
+
+/* A person spanning tokens [a, b]; the last token may carry a genitive s
+ * (not a Korean given name without hyphen: "Kim Jong Un"). */
+static void add_person(ctx *c, size_t a, size_t b, name_order order)
 {
     uint32_t start = c->seg.tokens[a].start, end = c->seg.tokens[b].end;
     size_t g = ng_lex_is_given_name(c->lex, tok_str(c, b), tok_len(c, b)) ? 0 : genitive_base(tok_str(c, b), tok_len(c, b));
@@ -354,14 +357,12 @@ static void add_person(ctx *c, size_t a, size_t b, int korean)
      * in Amman" keep theirs. */
     if (g && b > a && ng_genitive_follows(c, b) && ng_lex_is_lower_word(c->lex, tok_str(c, b), g) == 0 &&
         tok_str(c, b)[tok_len(c, b) - 1] == 's' &&
-        (korean != 1 || ng_find_hyphen(tok_str(c, b), tok_len(c, b), 0, &(size_t){0})))
+        (order != NAME_KOREAN || ng_find_hyphen(tok_str(c, b), tok_len(c, b), 0, &(size_t){0})))
         end -= (uint32_t)(tok_len(c, b) - g);
     gchar *label = g_strndup(c->text + start, end - start);
     size_t e = ng_ctx_entity(c, NG_ENT_PERSON, label, 0);
-    ent *en = c->ents->pdata[e];
-    en->korean = korean != 0;
     ng_ctx_mention(c, e, a, b, start, end);
-    if (korean)
+    if (order != NAME_GIVEN_FIRST)
         register_short(c, e, tok_str(c, a), tok_len(c, a));
     else
         register_short(c, e, c->text + c->seg.tokens[b].start, end - c->seg.tokens[b].start);
@@ -393,12 +394,12 @@ static size_t match_person(ctx *c, size_t i, size_t end)
         size_t hl = 0;
         const char *h = ng_find_hyphen(g, tok_len(c, i + 1), 0, &hl);
         if (h && h + hl < g + tok_len(c, i + 1) && g_unichar_islower(g_utf8_get_char(h + hl))) {
-            add_person(c, i, i + 1, 1);
+            add_person(c, i, i + 1, NAME_KOREAN);
             return i + 1;
         }
         if (i + 2 < end && is_cap(c, i + 2) && tok_len(c, i + 1) <= 6 && tok_len(c, i + 2) <= 6 &&
             ng_is_name_like(c, i + 1) && ng_is_name_like(c, i + 2) && free_tok(c, i + 2)) {
-            add_person(c, i, i + 2, 1);
+            add_person(c, i, i + 2, NAME_KOREAN);
             return i + 2;
         }
     }
@@ -413,7 +414,7 @@ static size_t match_person(ctx *c, size_t i, size_t end)
         for (size_t k = 0; k < gl && ascii; k++)
             ascii = g_ascii_isalpha(g[k]) || g[k] == '-';
         if (ascii && ((h && h + hl < g + gl && g_ascii_islower(h[hl])) || (!h && ng_is_name_like(c, i + 1)))) {
-            add_person(c, i, i + 1, 2); /* family name first, like a Korean name; "Mao Zedongs" a genitive */
+            add_person(c, i, i + 1, NAME_CHINESE); /* "Mao Zedongs" may be a genitive */
             return i + 1;
         }
     }
@@ -430,7 +431,7 @@ static size_t match_person(ctx *c, size_t i, size_t end)
              * the surname by a hyphen ends the name */
             if (j + 1 < end && free_tok(c, j + 1) && particle_joined(c, j + 1))
                 j++;
-            add_person(c, i, j, 0);
+            add_person(c, i, j, NAME_GIVEN_FIRST);
             return j;
         }
     }
@@ -473,7 +474,8 @@ static size_t match_titled(ctx *c, size_t i, size_t end)
         j++;
     if (j == i + 1)
         return NG_NONE;
-    add_person(c, i + 1, j - 1, ng_lex_is_korean_surname(c->lex, tok_str(c, i + 1), tok_len(c, i + 1)));
+    add_person(c, i + 1, j - 1,
+               ng_lex_is_korean_surname(c->lex, tok_str(c, i + 1), tok_len(c, i + 1)) ? NAME_KOREAN : NAME_GIVEN_FIRST);
     return j - 1;
 }
 
