@@ -390,6 +390,17 @@ static ng_status parse_document(json_object *root, ng_document *doc, ng_errmsg *
     return NG_OK;
 }
 
+/* Element i of the array `name` as an object, with "name[i]" in ctx (64
+ * bytes) for the messages about its members. */
+static ng_status item_object(json_object *a, const char *name, size_t i, char *ctx, json_object **o, ng_errmsg *err)
+{
+    g_snprintf(ctx, 64, "%s[%zu]", name, i);
+    *o = json_object_array_get_idx(a, i);
+    if (!*o || !json_object_is_type(*o, json_type_object))
+        return ng_fail(err, NG_ERR_FORMAT, "%s: is not an object", ctx);
+    return NG_OK;
+}
+
 static ng_status parse_entities(json_object *root, ng_extraction *x, ng_errmsg *err)
 {
     json_object *a;
@@ -402,12 +413,11 @@ static ng_status parse_entities(json_object *root, ng_extraction *x, ng_errmsg *
         return ng_fail(err, NG_ERR_NOMEM, "out of memory");
     char ctx[64];
     for (size_t i = 0; i < n; i++) {
-        json_object *o = json_object_array_get_idx(a, i);
         ng_xentity *e = &x->entities[i];
         x->nentities = i + 1;
-        g_snprintf(ctx, sizeof ctx, "entities[%zu]", i);
-        if (!o || !json_object_is_type(o, json_type_object))
-            return ng_fail(err, NG_ERR_FORMAT, "%s: is not an object", ctx);
+        json_object *o;
+        if ((st = item_object(a, "entities", i, ctx, &o, err)))
+            return st;
         char *type = NULL;
         if ((st = get_string(o, "label", ctx, 0, &e->label, NULL, err)) ||
             (st = get_string(o, "key", ctx, 0, &e->key, NULL, err)) ||
@@ -491,12 +501,11 @@ static ng_status parse_claims(json_object *root, size_t textlen, ng_extraction *
         return ng_fail(err, NG_ERR_NOMEM, "out of memory");
     char ctx[64];
     for (size_t i = 0; i < n; i++) {
-        json_object *o = json_object_array_get_idx(a, i);
         ng_xclaim *c = &x->claims[i];
         x->nclaims = i + 1;
-        g_snprintf(ctx, sizeof ctx, "claims[%zu]", i);
-        if (!o || !json_object_is_type(o, json_type_object))
-            return ng_fail(err, NG_ERR_FORMAT, "%s: is not an object", ctx);
+        json_object *o;
+        if ((st = item_object(a, "claims", i, ctx, &o, err)))
+            return st;
         char *stance = NULL;
         if ((st = member_uint32(o, "start", ctx, &c->start, err)) ||
             (st = member_uint32(o, "end", ctx, &c->end, err)) || (st = check_span(c->start, c->end, textlen, ctx, err)) ||
@@ -538,12 +547,11 @@ static ng_status parse_quantities(json_object *root, size_t textlen, ng_extracti
         return ng_fail(err, NG_ERR_NOMEM, "out of memory");
     char ctx[64];
     for (size_t i = 0; i < n; i++) {
-        json_object *o = json_object_array_get_idx(a, i);
         ng_xquantity *v = &x->quantities[i];
         x->nquantities = i + 1;
-        g_snprintf(ctx, sizeof ctx, "quantities[%zu]", i);
-        if (!o || !json_object_is_type(o, json_type_object))
-            return ng_fail(err, NG_ERR_FORMAT, "%s: is not an object", ctx);
+        json_object *o;
+        if ((st = item_object(a, "quantities", i, ctx, &o, err)))
+            return st;
         char *qual = NULL;
         if ((st = member_uint32(o, "start", ctx, &v->start, err)) ||
             (st = member_uint32(o, "end", ctx, &v->end, err)) || (st = check_span(v->start, v->end, textlen, ctx, err)) ||
@@ -576,12 +584,11 @@ static ng_status parse_edges(json_object *root, ng_extraction *x, ng_errmsg *err
         return ng_fail(err, NG_ERR_NOMEM, "out of memory");
     char ctx[64];
     for (size_t i = 0; i < n; i++) {
-        json_object *o = json_object_array_get_idx(a, i);
         ng_xedge *e = &x->edges[i];
         x->nedges = i + 1;
-        g_snprintf(ctx, sizeof ctx, "edges[%zu]", i);
-        if (!o || !json_object_is_type(o, json_type_object))
-            return ng_fail(err, NG_ERR_FORMAT, "%s: is not an object", ctx);
+        json_object *o;
+        if ((st = item_object(a, "edges", i, ctx, &o, err)))
+            return st;
         char *type = NULL;
         if ((st = get_string(o, "type", ctx, 0, &type, NULL, err)))
             return st;
