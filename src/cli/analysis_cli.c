@@ -1,5 +1,6 @@
 /* Helpers shared by the analysis subcommands (see analysis_cli.h). */
 #include "analysis_cli.h"
+#include "view_opts.h"
 
 #include <errno.h>
 #include <glib.h>
@@ -65,11 +66,11 @@ int ng_cli_count_option(const char *name, const char *arg, long min, long max, l
 
 int ng_cli_filter_option(int types, const char *arg, ng_view_opts *view)
 {
-    ng_errmsg err = {{0}};
-    if (types ? ng_view_parse_types(arg, &view->types, &err) : ng_view_parse_relations(arg, &view->relations, &err)) {
-        ng_cli_error("--%s: %s", types ? "types" : "relations", err.text);
+    /* the same parser and messages as export's and render's view options */
+    ng_cli_view cv = {.v = *view};
+    if (ng_cli_view_option(&cv, types ? NG_OPT_TYPES : NG_OPT_RELATIONS, arg) < 0)
         return NG_EXIT_USAGE;
-    }
+    *view = cv.v;
     return NG_EXIT_OK;
 }
 
@@ -95,7 +96,7 @@ int ng_cli_resolve(const ng_graph *g, const char *query, size_t *node)
     return NG_EXIT_OK;
 }
 
-int ng_cli_view(const ng_graph *g, const ng_view_opts *v, ng_graph *storage, const ng_graph **out, int *owned)
+int ng_cli_apply_view(const ng_graph *g, const ng_view_opts *v, ng_graph *storage, const ng_graph **out, int *owned)
 {
     *owned = 0;
     *out = g;

@@ -21,7 +21,7 @@ int ng_cli_parse_double(const char *s, double *out);
 /* The option parsers the analysis commands share.  Each returns NG_EXIT_OK,
  * or prints what is wrong with `--name ARG` and returns NG_EXIT_USAGE. */
 int ng_cli_count_option(const char *name, const char *arg, long min, long max, long *out);
-/* --types (types != 0) or --relations */
+/* --types (types != 0) or --relations, parsed as export's view options are */
 int ng_cli_filter_option(int types, const char *arg, ng_view_opts *view);
 /* --format table|csv|json: *format is 0, 1 or 2. */
 int ng_cli_format_option(const char *arg, int *format);
@@ -33,7 +33,7 @@ int ng_cli_resolve(const ng_graph *g, const char *query, size_t *node);
 /* Applies a view (types, relations, actors, around ...) to g.  When the view
  * is the whole graph, *out is g itself and *owned 0; otherwise *out is
  * `storage`, which the caller clears when *owned.  Prints errors. */
-int ng_cli_view(const ng_graph *g, const ng_view_opts *v, ng_graph *storage, const ng_graph **out, int *owned);
+int ng_cli_apply_view(const ng_graph *g, const ng_view_opts *v, ng_graph *storage, const ng_graph **out, int *owned);
 
 /* Ends an analysis command: reports a failed write of standard output,
  * clears the view (when owned) and the graph; returns the exit code. */

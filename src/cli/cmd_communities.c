@@ -136,7 +136,7 @@ int cmd_communities(int argc, char **argv)
         return NG_EXIT_FAILURE;
     const ng_graph *vg;
     int owned, rc = NG_EXIT_OK;
-    if (ng_cli_view(&g, &view, &storage, &vg, &owned) != NG_EXIT_OK) {
+    if (ng_cli_apply_view(&g, &view, &storage, &vg, &owned) != NG_EXIT_OK) {
         ng_graph_clear(&g);
         return NG_EXIT_FAILURE;
     }

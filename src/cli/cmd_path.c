@@ -136,7 +136,7 @@ int cmd_path(int argc, char **argv)
         rc = NG_EXIT_FAILURE;
         goto out;
     }
-    if (ng_cli_view(&g, &view, &storage, &vg, &owned) != NG_EXIT_OK) {
+    if (ng_cli_apply_view(&g, &view, &storage, &vg, &owned) != NG_EXIT_OK) {
         rc = NG_EXIT_FAILURE;
         goto out;
     }

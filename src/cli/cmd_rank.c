@@ -173,7 +173,7 @@ int cmd_rank(int argc, char **argv)
     ng_graph storage;
     const ng_graph *vg;
     int owned;
-    if (ng_cli_view(&g, &view, &storage, &vg, &owned) != NG_EXIT_OK) {
+    if (ng_cli_apply_view(&g, &view, &storage, &vg, &owned) != NG_EXIT_OK) {
         ng_graph_clear(&g);
         return NG_EXIT_FAILURE;
     }
