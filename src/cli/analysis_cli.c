@@ -30,40 +30,6 @@ void ng_cli_igraph_handlers(void)
     igraph_set_warning_handler(on_igraph_warning);
 }
 
-int ng_cli_parse_long(const char *s, long min, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (!*s || *end || errno || v < min)
-        return -1;
-    *out = v;
-    return 0;
-}
-
-int ng_cli_parse_double(const char *s, double *out)
-{
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (!*s || *end || errno || !isfinite(v))
-        return -1;
-    *out = v;
-    return 0;
-}
-
-int ng_cli_count_option(const char *name, const char *arg, long min, long max, long *out)
-{
-    if (ng_cli_parse_long(arg, min, out) || *out > max) {
-        if (min == 0)
-            ng_cli_error("--%s wants a number >= 0, not '%s'", name, arg);
-        else
-            ng_cli_error("--%s wants a number from %ld, not '%s'", name, min, arg);
-        return NG_EXIT_USAGE;
-    }
-    return NG_EXIT_OK;
-}
-
 int ng_cli_filter_option(int types, const char *arg, ng_view_opts *view)
 {
     /* the same parser and messages as export's and render's view options */

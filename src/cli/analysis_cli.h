@@ -14,13 +14,8 @@
  * state: called once at the start of each analysis command. */
 void ng_cli_igraph_handlers(void);
 
-/* Strict number parsing for options; 0 on success. */
-int ng_cli_parse_long(const char *s, long min, long *out);
-int ng_cli_parse_double(const char *s, double *out);
-
 /* The option parsers the analysis commands share.  Each returns NG_EXIT_OK,
  * or prints what is wrong with `--name ARG` and returns NG_EXIT_USAGE. */
-int ng_cli_count_option(const char *name, const char *arg, long min, long max, long *out);
 /* --types (types != 0) or --relations, parsed as export's view options are */
 int ng_cli_filter_option(int types, const char *arg, ng_view_opts *view);
 /* --format table|csv|json: *format is 0, 1 or 2. */

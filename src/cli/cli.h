@@ -44,4 +44,11 @@ int ng_cli_load_graph(const char *db, ng_graph *g);
 
 void ng_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Strict number parsing for option values (options.c); 0 on success. */
+int ng_cli_parse_long(const char *s, long min, long *out);
+int ng_cli_parse_double(const char *s, double *out);
+/* `--name ARG` as a whole number in [min, max]: NG_EXIT_OK, or NG_EXIT_USAGE
+ * after saying what it wants. */
+int ng_cli_count_option(const char *name, const char *arg, long min, long max, long *out);
+
 #endif

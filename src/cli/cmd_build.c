@@ -1,6 +1,7 @@
 /* newsgraph build: ingest, then write graph.graphml, graph.gexf, graph.dot and graph.json. */
 #include <getopt.h>
 #include <glib.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,8 +41,17 @@ int cmd_build(int argc, char **argv)
         case 'o': out = optarg; break;
         case 'r': o.replace = 1; break;
         case 'D': o.data = optarg; break;
-        case 'j': o.jobs = (int)strtol(optarg, NULL, 10); break;
-        case 't': top = strtol(optarg, NULL, 10); break;
+        case 'j': {
+            long j;
+            if (ng_cli_count_option("jobs", optarg, 1, 1024, &j) != NG_EXIT_OK)
+                return NG_EXIT_USAGE;
+            o.jobs = (int)j;
+            break;
+        }
+        case 't':
+            if (ng_cli_count_option("top", optarg, 0, LONG_MAX, &top) != NG_EXIT_OK)
+                return NG_EXIT_USAGE;
+            break;
         case 'h': help(stdout); return NG_EXIT_OK;
         default: help(stderr); return NG_EXIT_USAGE;
         }

@@ -223,15 +223,10 @@ int cmd_extract(int argc, char **argv)
         switch (c) {
         case 'J': jsonl = 1; break;
         case 'D': data = optarg; break;
-        case 'j': {
-            char *end = NULL;
-            jobs = strtol(optarg, &end, 10);
-            if (!end || *end || jobs < 1) {
-                ng_cli_error("--jobs wants a number of threads, 1 or more");
+        case 'j':
+            if (ng_cli_count_option("jobs", optarg, 1, 1024, &jobs) != NG_EXIT_OK)
                 return NG_EXIT_USAGE;
-            }
             break;
-        }
         case 'q': quiet = 1; break;
         case 'h': help(stdout); return NG_EXIT_OK;
         default: help(stderr); return NG_EXIT_USAGE;

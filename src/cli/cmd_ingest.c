@@ -30,7 +30,13 @@ int cmd_ingest(int argc, char **argv)
         case 'd': o.db = optarg; break;
         case 'r': o.replace = 1; break;
         case 'D': o.data = optarg; break;
-        case 'j': o.jobs = (int)strtol(optarg, NULL, 10); break;
+        case 'j': {
+            long j;
+            if (ng_cli_count_option("jobs", optarg, 1, 1024, &j) != NG_EXIT_OK)
+                return NG_EXIT_USAGE;
+            o.jobs = (int)j;
+            break;
+        }
         case 'h': help(stdout); return NG_EXIT_OK;
         default: help(stderr); return NG_EXIT_USAGE;
         }

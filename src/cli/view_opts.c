@@ -9,19 +9,6 @@
 
 #include "cli.h"
 
-static int parse_count(const char *opt, const char *arg, long max, long *out)
-{
-    char *end = NULL;
-    errno = 0;
-    long v = strtol(arg, &end, 10);
-    if (errno || end == arg || *end || v < 1 || v > max) {
-        ng_cli_error("%s wants a whole number from 1 to %ld, not '%s'", opt, max, arg);
-        return -1;
-    }
-    *out = v;
-    return 0;
-}
-
 static const char *const measures[] = {"degree", "in-degree", "out-degree", "strength", "pagerank", NULL};
 
 int ng_cli_view_option(ng_cli_view *cv, int code, const char *arg)
@@ -64,7 +51,7 @@ int ng_cli_view_option(ng_cli_view *cv, int code, const char *arg)
         cv->around = arg;
         break;
     case NG_OPT_DEPTH:
-        if (parse_count("--depth", arg, 100, &n))
+        if (ng_cli_count_option("depth", arg, 1, 100, &n) != NG_EXIT_OK)
             return -1;
         cv->v.depth = (int)n;
         return 1; /* not a view by itself */
@@ -79,7 +66,7 @@ int ng_cli_view_option(ng_cli_view *cv, int code, const char *arg)
         break;
     }
     case NG_OPT_TOP:
-        if (parse_count("--top", arg, 1000000000L, &n))
+        if (ng_cli_count_option("top", arg, 1, 1000000000L, &n) != NG_EXIT_OK)
             return -1;
         cv->v.top = (size_t)n;
         break;
