@@ -30,14 +30,16 @@ void ng_cli_igraph_handlers(void)
     igraph_set_warning_handler(on_igraph_warning);
 }
 
-int ng_cli_filter_option(int types, const char *arg, ng_view_opts *view)
+int ng_cli_filter_option(int code, const char *arg, ng_view_opts *view)
 {
+    if (code != NG_OPT_TYPES && code != NG_OPT_RELATIONS)
+        return 0;
     /* the same parser and messages as export's and render's view options */
     ng_cli_view cv = {.v = *view};
-    if (ng_cli_view_option(&cv, types ? NG_OPT_TYPES : NG_OPT_RELATIONS, arg) < 0)
-        return NG_EXIT_USAGE;
+    if (ng_cli_view_option(&cv, code, arg) < 0)
+        return -1;
     *view = cv.v;
-    return NG_EXIT_OK;
+    return 1;
 }
 
 int ng_cli_format_option(const char *arg, int *format)

@@ -8,17 +8,20 @@
 
 #include "cli.h"
 #include "newsgraph/view.h"
+#include "view_opts.h"
 
 /* Makes igraph errors come back as error codes (printed with our prefix)
  * instead of aborting, and prefixes igraph's warnings.  Process-wide igraph
  * state: called once at the start of each analysis command. */
 void ng_cli_igraph_handlers(void);
 
-/* The option parsers the analysis commands share.  Each returns NG_EXIT_OK,
- * or prints what is wrong with `--name ARG` and returns NG_EXIT_USAGE. */
-/* --types (types != 0) or --relations, parsed as export's view options are */
-int ng_cli_filter_option(int types, const char *arg, ng_view_opts *view);
-/* --format table|csv|json: *format is 0, 1 or 2. */
+/* --types and --relations (getopt codes NG_OPT_TYPES, NG_OPT_RELATIONS of
+ * view_opts.h; the commands' own codes start at NG_OPT_VIEW_LAST), parsed as
+ * export's view options are: 1 taken, 0 another option, -1 after printing
+ * what is wrong. */
+int ng_cli_filter_option(int code, const char *arg, ng_view_opts *view);
+/* --format table|csv|json: *format is 0, 1 or 2; NG_EXIT_USAGE after saying
+ * what is wrong. */
 int ng_cli_format_option(const char *arg, int *format);
 
 /* Finds the entity the user means (ng_graph_resolve_entity); prints why not

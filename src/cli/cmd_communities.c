@@ -70,12 +70,11 @@ static void print_modularity(FILE *f, const ng_community_opts *co, const ng_comm
 
 int cmd_communities(int argc, char **argv)
 {
-    enum { O_METHOD = 256, O_RESOLUTION, O_SEED, O_ACTORS, O_TYPES, O_RELATIONS, O_UNWEIGHTED, O_FORMAT, O_DB,
-           O_HELP };
+    enum { O_METHOD = NG_OPT_VIEW_LAST, O_RESOLUTION, O_SEED, O_ACTORS, O_UNWEIGHTED, O_FORMAT, O_DB, O_HELP };
     static const struct option opts[] = {
         {"method", required_argument, NULL, O_METHOD},       {"resolution", required_argument, NULL, O_RESOLUTION},
         {"seed", required_argument, NULL, O_SEED},           {"actors", no_argument, NULL, O_ACTORS},
-        {"types", required_argument, NULL, O_TYPES},         {"relations", required_argument, NULL, O_RELATIONS},
+        {"types", required_argument, NULL, NG_OPT_TYPES},         {"relations", required_argument, NULL, NG_OPT_RELATIONS},
         {"unweighted", no_argument, NULL, O_UNWEIGHTED},     {"format", required_argument, NULL, O_FORMAT},
         {"db", required_argument, NULL, O_DB},               {"help", no_argument, NULL, O_HELP},
         {NULL, 0, NULL, 0}};
@@ -87,6 +86,11 @@ int cmd_communities(int argc, char **argv)
     ng_errmsg err = {{0}};
     optind = 1;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        int f = ng_cli_filter_option(c, optarg, &view);
+        if (f < 0)
+            return NG_EXIT_USAGE;
+        if (f > 0)
+            continue;
         switch (c) {
         case O_METHOD: {
             int m = ng_community_method_parse(optarg);
@@ -114,11 +118,6 @@ int cmd_communities(int argc, char **argv)
         case O_UNWEIGHTED: co.unweighted = 1; break;
         case O_FORMAT:
             if (ng_cli_format_option(optarg, &format) != NG_EXIT_OK)
-                return NG_EXIT_USAGE;
-            break;
-        case O_TYPES:
-        case O_RELATIONS:
-            if (ng_cli_filter_option(c == O_TYPES, optarg, &view) != NG_EXIT_OK)
                 return NG_EXIT_USAGE;
             break;
         case O_DB: db = optarg; break;

@@ -52,10 +52,10 @@ static void header(const ng_graph *g, size_t center, const ng_neighbor *it)
 
 int cmd_neighbors(int argc, char **argv)
 {
-    enum { O_DEPTH = 256, O_RELATIONS, O_TYPES, O_LIMIT, O_DB, O_HELP };
+    enum { O_DEPTH = NG_OPT_VIEW_LAST, O_LIMIT, O_DB, O_HELP };
     static const struct option opts[] = {
-        {"depth", required_argument, NULL, O_DEPTH},         {"relations", required_argument, NULL, O_RELATIONS},
-        {"types", required_argument, NULL, O_TYPES},         {"limit", required_argument, NULL, O_LIMIT},
+        {"depth", required_argument, NULL, O_DEPTH},         {"relations", required_argument, NULL, NG_OPT_RELATIONS},
+        {"types", required_argument, NULL, NG_OPT_TYPES},         {"limit", required_argument, NULL, O_LIMIT},
         {"db", required_argument, NULL, O_DB},               {"help", no_argument, NULL, O_HELP},
         {NULL, 0, NULL, 0}};
     const char *db = "output/newsgraph.db";
@@ -65,6 +65,11 @@ int cmd_neighbors(int argc, char **argv)
     ng_errmsg err = {{0}};
     optind = 1;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        int f = ng_cli_filter_option(c, optarg, &view);
+        if (f < 0)
+            return NG_EXIT_USAGE;
+        if (f > 0)
+            continue;
         switch (c) {
         case O_DEPTH:
             if (ng_cli_count_option("depth", optarg, 1, 1000, &depth) != NG_EXIT_OK)
@@ -72,11 +77,6 @@ int cmd_neighbors(int argc, char **argv)
             break;
         case O_LIMIT:
             if (ng_cli_count_option("limit", optarg, 0, LONG_MAX, &limit) != NG_EXIT_OK)
-                return NG_EXIT_USAGE;
-            break;
-        case O_TYPES:
-        case O_RELATIONS:
-            if (ng_cli_filter_option(c == O_TYPES, optarg, &view) != NG_EXIT_OK)
                 return NG_EXIT_USAGE;
             break;
         case O_DB: db = optarg; break;

@@ -84,9 +84,9 @@ static void print_links(const ng_graph *g, size_t a, size_t b, int weighted)
 
 int cmd_path(int argc, char **argv)
 {
-    enum { O_RELATIONS = 256, O_TYPES, O_MAX, O_WEIGHTED, O_DB, O_HELP };
+    enum { O_MAX = NG_OPT_VIEW_LAST, O_WEIGHTED, O_DB, O_HELP };
     static const struct option opts[] = {
-        {"relations", required_argument, NULL, O_RELATIONS}, {"types", required_argument, NULL, O_TYPES},
+        {"relations", required_argument, NULL, NG_OPT_RELATIONS}, {"types", required_argument, NULL, NG_OPT_TYPES},
         {"max", required_argument, NULL, O_MAX},             {"weighted", no_argument, NULL, O_WEIGHTED},
         {"db", required_argument, NULL, O_DB},               {"help", no_argument, NULL, O_HELP},
         {NULL, 0, NULL, 0}};
@@ -98,17 +98,17 @@ int cmd_path(int argc, char **argv)
     ng_errmsg err = {{0}};
     optind = 1;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        int f = ng_cli_filter_option(c, optarg, &view);
+        if (f < 0)
+            return NG_EXIT_USAGE;
+        if (f > 0)
+            continue;
         switch (c) {
         case O_MAX:
             if (ng_cli_count_option("max", optarg, 0, LONG_MAX, &max) != NG_EXIT_OK)
                 return NG_EXIT_USAGE;
             break;
         case O_WEIGHTED: po.weighted = 1; break;
-        case O_TYPES:
-        case O_RELATIONS:
-            if (ng_cli_filter_option(c == O_TYPES, optarg, &view) != NG_EXIT_OK)
-                return NG_EXIT_USAGE;
-            break;
         case O_DB: db = optarg; break;
         case O_HELP: help(stdout); return NG_EXIT_OK;
         default: help(stderr); return NG_EXIT_USAGE;

@@ -71,11 +71,11 @@ static void help(FILE *f)
 
 int cmd_rank(int argc, char **argv)
 {
-    enum { O_MEASURE = 256, O_TOP, O_TYPES, O_RELATIONS, O_ACTORS, O_AROUND, O_DEPTH, O_WEIGHTED, O_DIRECTED,
-           O_UNDIRECTED, O_CUTOFF, O_FORMAT, O_DB, O_HELP };
+    enum { O_MEASURE = NG_OPT_VIEW_LAST, O_TOP, O_ACTORS, O_AROUND, O_DEPTH, O_WEIGHTED, O_DIRECTED, O_UNDIRECTED,
+           O_CUTOFF, O_FORMAT, O_DB, O_HELP };
     static const struct option opts[] = {
         {"measure", required_argument, NULL, O_MEASURE},     {"top", required_argument, NULL, O_TOP},
-        {"types", required_argument, NULL, O_TYPES},         {"relations", required_argument, NULL, O_RELATIONS},
+        {"types", required_argument, NULL, NG_OPT_TYPES},         {"relations", required_argument, NULL, NG_OPT_RELATIONS},
         {"actors", no_argument, NULL, O_ACTORS},             {"around", required_argument, NULL, O_AROUND},
         {"depth", required_argument, NULL, O_DEPTH},         {"weighted", no_argument, NULL, O_WEIGHTED},
         {"directed", no_argument, NULL, O_DIRECTED},         {"undirected", no_argument, NULL, O_UNDIRECTED},
@@ -91,6 +91,11 @@ int cmd_rank(int argc, char **argv)
     ng_errmsg err = {{0}};
     optind = 1;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        int f = ng_cli_filter_option(c, optarg, &view);
+        if (f < 0)
+            return NG_EXIT_USAGE;
+        if (f > 0)
+            continue;
         switch (c) {
         case O_MEASURE:
             measure = ng_measure_parse(optarg);
@@ -122,11 +127,6 @@ int cmd_rank(int argc, char **argv)
             break;
         case O_FORMAT:
             if (ng_cli_format_option(optarg, &format) != NG_EXIT_OK)
-                return NG_EXIT_USAGE;
-            break;
-        case O_TYPES:
-        case O_RELATIONS:
-            if (ng_cli_filter_option(c == O_TYPES, optarg, &view) != NG_EXIT_OK)
                 return NG_EXIT_USAGE;
             break;
         case O_DB: db = optarg; break;
