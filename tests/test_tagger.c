@@ -9,6 +9,7 @@
 #include "newsgraph/subgraph.h"
 #include "lexicon_fixture.h"
 #include "newsgraph/extract.h"
+#include "newsgraph/segment.h"
 #include "newsgraph/tagger.h"
 #include "tmpdir.h"
 
@@ -326,6 +327,90 @@ static void cache_same_output(void)
     }
 }
 
+static gint cmp_names(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Tags the sentences of the example articles with the rule tags given in
+ * turn; returns the tags and margins, as text. */
+static GString *tag_examples(const ng_tagger *t)
+{
+    GString *out = g_string_new(NULL);
+    char *ex = g_build_filename(ng_lexicon_default_dir(), "..", "examples", NULL);
+    GDir *d = g_dir_open(ex, 0, NULL);
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    for (const char *f; d && (f = g_dir_read_name(d));)
+        if (g_str_has_suffix(f, ".txt"))
+            g_ptr_array_add(names, g_strdup(f));
+    if (d)
+        g_dir_close(d);
+    CHECK(names->len > 0);
+    g_ptr_array_sort(names, cmp_names);
+    size_t turn = 0;
+    for (guint f = 0; f < names->len; f++) {
+        char *path = g_build_filename(ex, names->pdata[f], NULL), *text = NULL;
+        gsize len = 0;
+        ng_segmentation seg;
+        if (!g_file_get_contents(path, &text, &len, NULL) || ng_segment(lex, text, len, &seg) != NG_OK) {
+            fprintf(stderr, "cannot read %s\n", path);
+            exit(1);
+        }
+        for (size_t s = 0; s < seg.nsentences; s++) {
+            size_t n = seg.sentences[s].count;
+            ng_tag_token *toks = g_new(ng_tag_token, n + 1);
+            ng_tag *tags = g_new(ng_tag, n + 1);
+            float *margin = g_new(float, n + 1);
+            for (size_t i = 0; i < n; i++) {
+                const ng_token *tk = &seg.tokens[seg.sentences[s].first + i];
+                /* mostly none, as in text */
+                ng_rule_tag r = turn % 3 ? NG_RULE_NONE : (ng_rule_tag)(turn / 3 % NG_RULE_COUNT);
+                turn++;
+                toks[i] = (ng_tag_token){text + tk->start, tk->end - tk->start, r};
+            }
+            ng_tagger_tag(t, lex, toks, n, tags, margin);
+            for (size_t i = 0; i < n; i++)
+                g_string_append_printf(out, "%s %a\n", ng_tag_name(tags[i]), (double)margin[i]);
+            g_free(toks);
+            g_free(tags);
+            g_free(margin);
+        }
+        ng_segmentation_clear(&seg);
+        g_free(text);
+        g_free(path);
+    }
+    g_ptr_array_free(names, TRUE);
+    g_free(ex);
+    return out;
+}
+
+/* The project's model scores the same when its sums are taken in parts
+ * (order-free: per spelling, per neighbour, constants) as when its weights
+ * are added one by one in feature order: the same model with a weight of
+ * 1e30 on a feature no token has is not order-free. */
+static void sums_in_parts(void)
+{
+    char *path = g_build_filename(ng_lexicon_default_dir(), "models", "ner-de.tsv", NULL), *model = NULL;
+    if (!g_file_get_contents(path, &model, NULL, NULL)) {
+        printf("sums_in_parts: %s not found: skipped\n", path);
+        g_free(path);
+        return;
+    }
+    ng_tagger *parts = load(model, NG_OK, NULL);
+    char *big = g_strconcat(model, "\nno such feature\tO\t1e30\n", NULL);
+    ng_tagger *in_order = load(big, NG_OK, NULL);
+    CHECK(parts && in_order && ng_tagger_nfeatures(in_order) == ng_tagger_nfeatures(parts) + 1);
+    GString *a = tag_examples(parts), *b = tag_examples(in_order);
+    CHECK(a->len > 1000 && strcmp(a->str, b->str) == 0);
+    g_string_free(a, TRUE);
+    g_string_free(b, TRUE);
+    ng_tagger_free(parts);
+    ng_tagger_free(in_order);
+    g_free(big);
+    g_free(model);
+    g_free(path);
+}
+
 int main(void)
 {
     dir = test_tmpdir("tagger");
@@ -337,6 +422,7 @@ int main(void)
     hostile();
     in_extractor();
     cache_same_output();
+    sums_in_parts();
     ng_lexicon_free(lex);
     TEST_DONE();
 }

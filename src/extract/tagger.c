@@ -757,10 +757,22 @@ static const tokinfo *at(const sentence *sn, long j)
     return j >= 0 && (size_t)j < sn->n ? sn->t[j] : NULL;
 }
 
-/* Which features token_features adds: all of them, or only those of the
- * token alone (its spelling and lexicon classes: the same wherever it
- * stands), or only the others (position, rule tags, neighbours). */
-enum { FEAT_ALL, FEAT_SELF, FEAT_CONTEXT };
+/* Which features token_features adds (bits): those of the token alone
+ * (SELF: its spelling and lexicon classes; OWN: "cdi", also the token's
+ * alone), those of one neighbour's spelling at offset k alone (NB(k): "w-1=",
+ * "sh+1=", also the padding "w-1=<s>"), the rule tag at offset k alone
+ * (RULE(k)), and the others (JOINT: position, pairs).  An order-free model
+ * sums all but JOINT once per spelling or rule tag (see tag_sentence), so
+ * every context feature must be under the one bit it depends on. */
+enum {
+    FEAT_SELF = 1 << 0,
+    FEAT_OWN = 1 << 1,
+    FEAT_JOINT = 1 << 2,
+    FEAT_CONTEXT = ((1 << 13) - 1) & ~FEAT_SELF, /* OWN, JOINT, NB(k) and RULE(k) */
+    FEAT_ALL = FEAT_SELF | FEAT_CONTEXT
+};
+#define FEAT_NB(k) (1 << (5 + (k)))    /* k = -2 .. 2, not 0: bits 3 .. 7 */
+#define FEAT_RULE(k) (1 << (10 + (k))) /* k = -2 .. 2: bits 8 .. 12 */
 
 /* The features of token i (the tag-history features are added by the
  * caller), in a fixed order: the scores add their weights in this order. */
@@ -770,11 +782,11 @@ static void token_features(const sentence *sn, size_t i, int which, featset *fs)
     const part *F = fp->fixed;
     const size_t n = sn->n;
     const tokinfo *t = sn->t[i];
-    const int self = which != FEAT_CONTEXT, context = which != FEAT_SELF;
+    const int self = which & FEAT_SELF, joint = which & FEAT_JOINT;
     const part *bar = &F[F_BAR], *cd = &t->pcd;
     if (self)
         token_spelling_features(t, fs);
-    if (context) {
+    if (joint) {
         if (i == 0) {
             fs_add(fs, &F[F_FIRST], NULL, NULL, NULL);
             fs_add(fs, &F[F_CD0], cd, NULL, NULL);
@@ -784,10 +796,12 @@ static void token_features(const sentence *sn, size_t i, int which, featset *fs)
     }
     if (self)
         token_class_features(t, fs);
-    if (!context)
+    if (!(which & FEAT_CONTEXT))
         return;
-    fs_add(fs, &F[F_R], &fp->rule[sn->rule[i]], NULL, NULL);
-    fs_add(fs, &F[F_RD], &fp->rule[sn->rule[i]], bar, cd);
+    if (which & FEAT_RULE(0))
+        fs_add(fs, &F[F_R], &fp->rule[sn->rule[i]], NULL, NULL);
+    if (joint)
+        fs_add(fs, &F[F_RD], &fp->rule[sn->rule[i]], bar, cd);
 
 
     static const long offs[] = {-2, -1, 1, 2};
@@ -798,13 +812,17 @@ static void token_features(const sentence *sn, size_t i, int which, featset *fs)
     static const int pcd[] = {F_CDM2, F_CDM1, F_CDP1, F_CDP2};
     for (int k = 0; k < 4; k++) {
         const tokinfo *u = at(sn, (long)i + offs[k]);
+        const int nb = which & FEAT_NB(offs[k]);
         if (!u) {
-            fs_add(fs, &F[pw[k]], &F[offs[k] < 0 ? F_BOS : F_EOS], NULL, NULL);
+            if (nb)
+                fs_add(fs, &F[pw[k]], &F[offs[k] < 0 ? F_BOS : F_EOS], NULL, NULL);
             continue;
         }
-        fs_add(fs, &F[pw[k]], &u->plw, NULL, NULL);
-        fs_add(fs, &F[pr[k]], &fp->rule[sn->rule[(long)i + offs[k]]], NULL, NULL);
-        if (k == 1 || k == 2) {
+        if (nb)
+            fs_add(fs, &F[pw[k]], &u->plw, NULL, NULL);
+        if (which & FEAT_RULE(offs[k]))
+            fs_add(fs, &F[pr[k]], &fp->rule[sn->rule[(long)i + offs[k]]], NULL, NULL);
+        if (nb && (k == 1 || k == 2)) {
             fs_add(fs, &F[psh[k]], &u->psh, NULL, NULL);
             fs_add(fs, &F[pcd[k]], &u->pcd, NULL, NULL);
             for (int m = 0; m < u->nlex; m++)
@@ -813,19 +831,28 @@ static void token_features(const sentence *sn, size_t i, int which, featset *fs)
     }
     const tokinfo *p = at(sn, (long)i - 1), *nx = at(sn, (long)i + 1);
     const part *plw = p ? &p->plw : &F[F_BOS], *nlw = nx ? &nx->plw : &F[F_EOS];
-    fs_add(fs, &F[F_WM1W], plw, bar, &t->plw);
-    fs_add(fs, &F[F_WWP1], &t->plw, bar, nlw);
-    fs_add(fs, &F[F_WM1SH], plw, bar, &t->psh);
+    if (joint) {
+        fs_add(fs, &F[F_WM1W], plw, bar, &t->plw);
+        fs_add(fs, &F[F_WWP1], &t->plw, bar, nlw);
+        fs_add(fs, &F[F_WM1SH], plw, bar, &t->psh);
+    }
     /* the word list's verdict with its neighbours: "in" + unknown capitalised word */
-    fs_add5(fs, &F[F_CDI], cd, bar, &t->pinfl, &F[t->cmp == 'C' ? F_BAR_C : F_BAR_NOT_C]);
-    fs_add(fs, &F[F_WM1CD], plw, bar, cd);
-    fs_add(fs, &F[F_CDWP1], cd, bar, nlw);
-    if (p)
-        for (int m = 0; m < p->nlex; m++)
-            fs_add(fs, &F[F_LM1CD], &fp->lex[p->lexc[m]], bar, cd);
+    if (which & FEAT_OWN)
+        fs_add5(fs, &F[F_CDI], cd, bar, &t->pinfl, &F[t->cmp == 'C' ? F_BAR_C : F_BAR_NOT_C]);
+    if (joint) {
+        fs_add(fs, &F[F_WM1CD], plw, bar, cd);
+        fs_add(fs, &F[F_CDWP1], cd, bar, nlw);
+        if (p)
+            for (int m = 0; m < p->nlex; m++)
+                fs_add(fs, &F[F_LM1CD], &fp->lex[p->lexc[m]], bar, cd);
+    }
     /* endings of the neighbours, a stand-in for their part of speech */
-    fs_add(fs, &F[F_S3M1], p ? &p->psuf[1] : &F[F_BOS], NULL, NULL);
-    fs_add(fs, &F[F_S3P1], nx ? &nx->psuf[1] : &F[F_EOS], NULL, NULL);
+    if (which & FEAT_NB(-1))
+        fs_add(fs, &F[F_S3M1], p ? &p->psuf[1] : &F[F_BOS], NULL, NULL);
+    if (which & FEAT_NB(1))
+        fs_add(fs, &F[F_S3P1], nx ? &nx->psuf[1] : &F[F_EOS], NULL, NULL);
+    if (!joint)
+        return;
     const tokinfo *p2 = at(sn, (long)i - 2);
     fs_add(fs, &F[F_WM2WM1], p2 ? &p2->plw : &F[F_BOS], bar, plw);
     fs_add(fs, &F[F_SHSHP1], &t->psh, bar, nx ? &nx->psh : &F[F_EOS]);
@@ -890,12 +917,16 @@ typedef struct memo_rec {
     uint64_t hash;
     const char *s;
     size_t len;
-    int summed;             /* self holds the sum */
-    double self[ROW_TAGS];
+    int summed;             /* self and nb hold the sums */
+    double self[ROW_TAGS];  /* SELF and OWN features */
+    /* NB(k) features of this spelling as the neighbour at offset -2, -1, +1,
+     * +2: a vector of the memo's pool, or zero_row when none is in the model */
+    const double *nb[4];
     tokinfo info;
 } memo_rec;
 
 #define MEMO_CHUNK 1024 /* records are made in blocks, so that they never move */
+#define POOL_CHUNK 1024 /* vectors of the pool, likewise */
 
 typedef struct tagmemo {
     uint32_t *slots;   /* record + 1, 0: empty */
@@ -903,7 +934,24 @@ typedef struct tagmemo {
     memo_rec **chunks;
     size_t n;
     GStringChunk *keys; /* copies of the spellings, for a cache; NULL: they point into the text */
+    double **pool;     /* the records' nb vectors, in blocks of POOL_CHUNK */
+    size_t npool;
 } tagmemo;
+
+static const double zero_row[ROW_TAGS];
+
+/* A new vector of the pool, holding v. */
+static const double *pool_add(tagmemo *m, const double *v)
+{
+    if (m->npool % POOL_CHUNK == 0) {
+        m->pool = g_renew(double *, m->pool, m->npool / POOL_CHUNK + 1);
+        m->pool[m->npool / POOL_CHUNK] = g_new(double, POOL_CHUNK * ROW_TAGS);
+    }
+    double *r = m->pool[m->npool / POOL_CHUNK] + m->npool % POOL_CHUNK * ROW_TAGS;
+    m->npool++;
+    memcpy(r, v, ROW_TAGS * sizeof *r);
+    return r;
+}
 
 static void memo_init(tagmemo *m, size_t ntokens, int copy_keys)
 {
@@ -921,6 +969,9 @@ static void memo_clear(tagmemo *m)
     for (size_t k = 0; k * MEMO_CHUNK < m->n; k++)
         g_free(m->chunks[k]);
     g_free(m->chunks);
+    for (size_t k = 0; k * POOL_CHUNK < m->npool; k++)
+        g_free(m->pool[k]);
+    g_free(m->pool);
     g_free(m->slots);
     if (m->keys)
         g_string_chunk_free(m->keys);
@@ -1053,6 +1104,12 @@ struct ng_tagger {
     unsigned char allowed[MAX_TAGS][MAX_TAGS]; /* [previous][tag]: I-X only after B-X or I-X */
     double *rows;           /* ROW_TAGS doubles a row, or NULL: no rows (see order_free) */
     size_t nrows;
+    /* With rows, the sums (ROW_TAGS doubles each) of the features that depend
+     * on a constant alone (see context_sums): a neighbour missing at offset
+     * -2, -1, +1, +2 (pad), rule tag r at offset k (rule[k + 2][r]), and the
+     * tag history t2, t1 (hist[t2 * (ntags + 1) + t1], ntags: none) */
+    double *sums;
+    const double *pad[4], *rule_sums[5][NG_RULE_COUNT], *hist;
     int shift;              /* 64 - log2(table size) */
     featparts parts;        /* the constant parts of features */
     part tag_parts[MAX_TAGS]; /* the tag names, for the history features */
@@ -1095,6 +1152,7 @@ void ng_tagger_free(ng_tagger *t)
     g_free(t->table);
     g_free(t->marks);
     g_free(t->rows);
+    g_free(t->sums);
     g_free(t->entries);
     for (int k = 0; k < t->ntags; k++)
         g_free(t->tags[k]);
@@ -1269,6 +1327,8 @@ static int order_free(const ng_tagger *t)
     return t->nentries == 0 || (FEAT_MAX + 3) * max < ldexp(1.0, low + 53);
 }
 
+static void context_sums(ng_tagger *t);
+
 /* Gives the features with ROW_MIN weights or more a dense row. */
 static void make_rows(ng_tagger *t)
 {
@@ -1344,6 +1404,8 @@ static ng_status build_table(ng_tagger *t, const char *path, ng_errmsg *err)
     g_free(dense);
     if (st == NG_OK && order_free(t))
         make_rows(t);
+    if (t->rows)
+        context_sums(t);
     return st;
 }
 
@@ -1494,6 +1556,106 @@ static void score_rows(const ng_tagger *t, const slot *const *found, size_t nfou
 #endif
 }
 
+static void add_row(double *score, const double *row)
+{
+    for (int j = 0; j < ROW_TAGS; j++)
+        score[j] += row[j];
+}
+
+/* The sum of the weights of the features token_features adds for token i of
+ * sn with which, into sum (ROW_TAGS doubles, zeroed first); 0 when none of
+ * them is in the model. */
+static size_t sum_features(const ng_tagger *t, const sentence *sn, size_t i, int which, double *sum)
+{
+    uint64_t hash[FEAT_MAX + 3];
+    const slot *found[FEAT_MAX + 3];
+    featset fs = {&t->parts, hash, 0, FEAT_MAX, NULL, 0, 0, NULL};
+    token_features(sn, i, which, &fs);
+    double score[MAX_TAGS] = {0};
+    size_t nfound = find_all(t, hash, fs.n, found);
+    score_rows(t, found, nfound, score);
+    memcpy(sum, score, ROW_TAGS * sizeof *sum);
+    return nfound;
+}
+
+static const long nb_offs[4] = {-2, -1, 1, 2};
+
+/* Sentences of copies of one record u in which u stands at offset k of
+ * token *i (k = 0: u is token *i), the rule tags NONE but rule at offset k. */
+static sentence sentence_around(const tokinfo *u, long k, const tokinfo **row, ng_rule_tag *rules,
+                                ng_rule_tag rule, size_t *i)
+{
+    size_t n = (size_t)labs(k) + 1;
+    for (size_t j = 0; j < n; j++) {
+        row[j] = u;
+        rules[j] = NG_RULE_NONE;
+    }
+    *i = k < 0 ? (size_t)-k : 0;
+    rules[(long)*i + k] = rule;
+    return (sentence){row, rules, n};
+}
+
+/* The sums of an order-free model for the features that depend on a
+ * constant alone: a missing neighbour ("w-1=<s>"), a rule tag at an offset
+ * ("r+1=PER-B"), the tag history ("t1=", "t2="). */
+static void context_sums(ng_tagger *t)
+{
+    size_t nh = (size_t)(t->ntags + 1) * (size_t)(t->ntags + 1);
+    t->sums = g_new0(double, (4 + 5 * NG_RULE_COUNT + nh) * ROW_TAGS);
+    double *next = t->sums;
+    tokinfo dummy;
+    memset(&dummy, 0, sizeof dummy);
+    tokinfo_parts(&t->parts, &dummy);
+    const tokinfo *row[3];
+    ng_rule_tag rules[3];
+    size_t i;
+    for (int k = 0; k < 4; k++) {
+        /* a sentence of one token: the neighbour at offset k is missing */
+        sentence one = sentence_around(&dummy, 0, row, rules, NG_RULE_NONE, &i);
+        sum_features(t, &one, i, FEAT_NB(nb_offs[k]), next);
+        t->pad[k] = next;
+        next += ROW_TAGS;
+    }
+    for (long k = -2; k <= 2; k++)
+        for (int r = 0; r < NG_RULE_COUNT; r++) {
+            sentence sn = sentence_around(&dummy, k, row, rules, (ng_rule_tag)r, &i);
+            sum_features(t, &sn, i, FEAT_RULE(k), next);
+            t->rule_sums[k + 2][r] = next;
+            next += ROW_TAGS;
+        }
+    /* as tag_sentence joins them */
+    const part *F = t->parts.fixed, *bar = &F[F_BAR];
+    t->hist = next;
+    for (int t2 = 0; t2 <= t->ntags; t2++)
+        for (int t1 = 0; t1 <= t->ntags; t1++) {
+            const part *p1 = t1 < t->ntags ? &t->tag_parts[t1] : &F[F_BOS];
+            const part *p2 = t2 < t->ntags ? &t->tag_parts[t2] : &F[F_BOS];
+            uint64_t hash[2] = {hash_join(F[F_T1].h, p1), hash_join(hash_join(hash_join(F[F_T2].h, p2), bar), p1)};
+            const slot *found[2];
+            double score[MAX_TAGS] = {0};
+            score_rows(t, found, find_all(t, hash, 2, found), score);
+            memcpy(next, score, ROW_TAGS * sizeof *next);
+            next += ROW_TAGS;
+        }
+}
+
+/* Sums a record's SELF and OWN features and its NB features at each offset,
+ * once per spelling (see tag_sentence). */
+static void sum_spelling(const ng_tagger *t, tagmemo *memo, memo_rec *r)
+{
+    const tokinfo *row[3];
+    ng_rule_tag rules[3];
+    size_t i;
+    sentence one = sentence_around(&r->info, 0, row, rules, NG_RULE_NONE, &i);
+    sum_features(t, &one, i, FEAT_SELF | FEAT_OWN, r->self);
+    for (int k = 0; k < 4; k++) {
+        double v[ROW_TAGS];
+        sentence sn = sentence_around(&r->info, nb_offs[k], row, rules, NG_RULE_NONE, &i);
+        r->nb[k] = sum_features(t, &sn, i, FEAT_NB(nb_offs[k]), v) ? pool_add(memo, v) : zero_row;
+    }
+    r->summed = 1;
+}
+
 /* Tags one sentence, with the records of memo (which spans the text). */
 static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo *memo, const ng_tag_token *toks,
                          size_t n, ng_tag *tags, float *margin)
@@ -1506,31 +1668,41 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
     const slot *found[FEAT_MAX + 3];
     const int nt = tagger->ntags;
     const part *F = tagger->parts.fixed, *bar = &F[F_BAR];
+    if (tagger->rows)
+        for (size_t i = 0; i < n; i++)
+            if (!recs[i]->summed) /* before the neighbours' sums are read */
+                sum_spelling(tagger, memo, recs[i]);
     for (size_t i = 0; i < n; i++) {
         double score[MAX_TAGS] = {0};
         featset fs = {&tagger->parts, hash, 0, FEAT_MAX, NULL, 0, 0, NULL};
-        if (tagger->rows) {
-            /* Sums are exact (order_free): the token-alone features' sum is
-             * taken once per spelling, then the others are added. */
-            memo_rec *r = recs[i];
-            if (!r->summed) {
-                double self[MAX_TAGS] = {0};
-                token_features(&sn, i, FEAT_SELF, &fs);
-                score_rows(tagger, found, find_all(tagger, hash, fs.n, found), self);
-                memcpy(r->self, self, sizeof r->self);
-                r->summed = 1;
-                fs.n = 0;
-            }
-            memcpy(score, r->self, sizeof r->self);
-            token_features(&sn, i, FEAT_CONTEXT, &fs);
-        } else {
-            token_features(&sn, i, FEAT_ALL, &fs);
-        }
-        /* then the tag history: the last tags the model chose */
         const part *t1 = i >= 1 ? &tagger->tag_parts[inner[i - 1]] : &F[F_BOS];
         const part *t2 = i >= 2 ? &tagger->tag_parts[inner[i - 2]] : &F[F_BOS];
-        hash[fs.n++] = hash_join(F[F_T1].h, t1);
-        hash[fs.n++] = hash_join(hash_join(hash_join(F[F_T2].h, t2), bar), t1);
+        if (tagger->rows) {
+            /* Sums are exact (order_free), so they are added in parts: the
+             * token's own features and each neighbour's as summed once per
+             * spelling, the constant ones as summed at loading; then the
+             * features that join several of them are looked up. */
+            memcpy(score, recs[i]->self, sizeof recs[i]->self);
+            for (int k = 0; k < 4; k++) {
+                long j = (long)i + nb_offs[k];
+                if (j < 0 || (size_t)j >= n) {
+                    add_row(score, tagger->pad[k]);
+                    continue;
+                }
+                if (recs[j]->nb[k] != zero_row)
+                    add_row(score, recs[j]->nb[k]);
+                add_row(score, tagger->rule_sums[nb_offs[k] + 2][sn.rule[j]]);
+            }
+            add_row(score, tagger->rule_sums[2][sn.rule[i]]);
+            int h1 = i >= 1 ? inner[i - 1] : nt, h2 = i >= 2 ? inner[i - 2] : nt;
+            add_row(score, tagger->hist + ((size_t)h2 * (size_t)(nt + 1) + (size_t)h1) * ROW_TAGS);
+            token_features(&sn, i, FEAT_JOINT, &fs);
+        } else {
+            token_features(&sn, i, FEAT_ALL, &fs);
+            /* then the tag history: the last tags the model chose */
+            hash[fs.n++] = hash_join(F[F_T1].h, t1);
+            hash[fs.n++] = hash_join(hash_join(hash_join(F[F_T2].h, t2), bar), t1);
+        }
         hash[fs.n++] = hash_join(hash_join(hash_join(F[F_T1S].h, t1), bar), &sn.t[i]->psh);
         size_t nfound = find_all(tagger, hash, fs.n, found);
         if (tagger->rows)
