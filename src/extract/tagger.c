@@ -1110,6 +1110,7 @@ struct ng_tagger {
      * tag history t2, t1 (hist[t2 * (ntags + 1) + t1], ntags: none) */
     double *sums;
     const double *pad[4], *rule_sums[5][NG_RULE_COUNT], *hist;
+    const double *rule_none; /* the rule tags of five tokens all NONE: rule[k][NONE] summed */
     int shift;              /* 64 - log2(table size) */
     featparts parts;        /* the constant parts of features */
     part tag_parts[MAX_TAGS]; /* the tag names, for the history features */
@@ -1556,10 +1557,26 @@ static void score_rows(const ng_tagger *t, const slot *const *found, size_t nfou
 #endif
 }
 
-static void add_row(double *score, const double *row)
+/* score = the sum of rows[0 .. n) (ROW_TAGS doubles each), the sums kept in
+ * registers as in score_rows. */
+static void sum_rows(const double *const *rows, int n, double *score)
 {
-    for (int j = 0; j < ROW_TAGS; j++)
-        score[j] += row[j];
+#if defined(__GNUC__)
+    dpair acc[ROW_TAGS / 2];
+    memcpy(acc, rows[0], sizeof acc);
+    for (int k = 1; k < n; k++)
+        for (int j = 0; j < ROW_TAGS / 2; j++) {
+            dpair d;
+            memcpy(&d, rows[k] + 2 * j, sizeof d);
+            acc[j] += d;
+        }
+    memcpy(score, acc, sizeof acc);
+#else
+    memcpy(score, rows[0], ROW_TAGS * sizeof *score);
+    for (int k = 1; k < n; k++)
+        for (int j = 0; j < ROW_TAGS; j++)
+            score[j] += rows[k][j];
+#endif
 }
 
 /* The sum of the weights of the features token_features adds for token i of
@@ -1601,7 +1618,7 @@ static sentence sentence_around(const tokinfo *u, long k, const tokinfo **row, n
 static void context_sums(ng_tagger *t)
 {
     size_t nh = (size_t)(t->ntags + 1) * (size_t)(t->ntags + 1);
-    t->sums = g_new0(double, (4 + 5 * NG_RULE_COUNT + nh) * ROW_TAGS);
+    t->sums = g_new0(double, (5 + 5 * NG_RULE_COUNT + nh) * ROW_TAGS);
     double *next = t->sums;
     tokinfo dummy;
     memset(&dummy, 0, sizeof dummy);
@@ -1623,6 +1640,12 @@ static void context_sums(ng_tagger *t)
             t->rule_sums[k + 2][r] = next;
             next += ROW_TAGS;
         }
+    const tokinfo *row5[5] = {&dummy, &dummy, &dummy, &dummy, &dummy};
+    ng_rule_tag rules5[5] = {NG_RULE_NONE, NG_RULE_NONE, NG_RULE_NONE, NG_RULE_NONE, NG_RULE_NONE};
+    sentence five = {row5, rules5, 5};
+    sum_features(t, &five, 2, FEAT_RULE(-2) | FEAT_RULE(-1) | FEAT_RULE(0) | FEAT_RULE(1) | FEAT_RULE(2), next);
+    t->rule_none = next;
+    next += ROW_TAGS;
     /* as tag_sentence joins them */
     const part *F = t->parts.fixed, *bar = &F[F_BAR];
     t->hist = next;
@@ -1682,20 +1705,31 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
              * token's own features and each neighbour's as summed once per
              * spelling, the constant ones as summed at loading; then the
              * features that join several of them are looked up. */
-            memcpy(score, recs[i]->self, sizeof recs[i]->self);
-            for (int k = 0; k < 4; k++) {
-                long j = (long)i + nb_offs[k];
-                if (j < 0 || (size_t)j >= n) {
-                    add_row(score, tagger->pad[k]);
-                    continue;
-                }
-                if (recs[j]->nb[k] != zero_row)
-                    add_row(score, recs[j]->nb[k]);
-                add_row(score, tagger->rule_sums[nb_offs[k] + 2][sn.rule[j]]);
-            }
-            add_row(score, tagger->rule_sums[2][sn.rule[i]]);
+            const double *rows[12];
+            int nr = 0;
+            rows[nr++] = recs[i]->self;
             int h1 = i >= 1 ? inner[i - 1] : nt, h2 = i >= 2 ? inner[i - 2] : nt;
-            add_row(score, tagger->hist + ((size_t)h2 * (size_t)(nt + 1) + (size_t)h1) * ROW_TAGS);
+            rows[nr++] = tagger->hist + ((size_t)h2 * (size_t)(nt + 1) + (size_t)h1) * ROW_TAGS;
+            int inside = i >= 2 && i + 2 < n;
+            if (inside && !(sn.rule[i - 2] | sn.rule[i - 1] | sn.rule[i] | sn.rule[i + 1] | sn.rule[i + 2])) {
+                rows[nr++] = tagger->rule_none; /* most tokens */
+                for (int k = 0; k < 4; k++)
+                    if (recs[(long)i + nb_offs[k]]->nb[k] != zero_row)
+                        rows[nr++] = recs[(long)i + nb_offs[k]]->nb[k];
+            } else {
+                rows[nr++] = tagger->rule_sums[2][sn.rule[i]];
+                for (int k = 0; k < 4; k++) {
+                    long j = (long)i + nb_offs[k];
+                    if (j < 0 || (size_t)j >= n) {
+                        rows[nr++] = tagger->pad[k];
+                        continue;
+                    }
+                    if (recs[j]->nb[k] != zero_row)
+                        rows[nr++] = recs[j]->nb[k];
+                    rows[nr++] = tagger->rule_sums[nb_offs[k] + 2][sn.rule[j]];
+                }
+            }
+            sum_rows(rows, nr, score);
             token_features(&sn, i, FEAT_JOINT, &fs);
         } else {
             token_features(&sn, i, FEAT_ALL, &fs);
