@@ -36,6 +36,42 @@ typedef struct role_mention {
     int title;
 } role_mention;
 
+/* What the rules asked the lexicons about one spelling (spelling.c), each
+ * answer asked once: `known` holds a SP_* bit per answer filled in. */
+enum {
+    SP_PHRASE = 1 << 0,      /* phrase_max[0], token not a word */
+    SP_PHRASE_WORD = 1 << 1, /* phrase_max[1], a word */
+    SP_ADJECTIVE = 1 << 2,
+    SP_DEMONYM = 1 << 3,
+    SP_ROLE = 1 << 4,        /* role, role_prefix (as token_role) */
+    SP_SHORT_KEY = 1 << 5,
+    SP_FLAGS = 1 << 6        /* bit k of flags: the answer of flag k is in bit k of values */
+};
+typedef struct ng_spelling {
+    uint64_t hash;
+    const char *s;
+    size_t len;
+    uint32_t known;
+    uint16_t flags, values;
+    int phrase_max[2];
+    const ng_lex_entity *adjective, *demonym;
+    const ng_lex_role *role;
+    size_t role_prefix;
+    const char *short_key;
+} ng_spelling;
+
+typedef struct ng_spellings ng_spellings;
+ng_spellings *ng_spellings_new(size_t hint);
+void ng_spellings_free(ng_spellings *m);
+size_t ng_spellings_count(const ng_spellings *m);
+/* The record of s[0..n), made (with nothing known) when new. */
+ng_spelling *ng_spelling_of(ng_spellings *m, const char *s, size_t n);
+/* A copy of s that lives as long as the table. */
+const char *ng_spellings_keep(ng_spellings *m, const char *s);
+/* The thread's table: started over, between texts only, when full or made
+ * with another lexicon (tagger.c). */
+ng_spellings *ng_extract_cache_spellings(ng_extract_cache *c, const ng_lexicon *lex, size_t ntokens);
+
 typedef struct ctx {
     const ng_lexicon *lex;
     const ng_document *doc;
@@ -56,6 +92,8 @@ typedef struct ctx {
     GArray *quantity_tokens;/* ng_quantity_match, parallel to quantities */
     GArray *role_mentions;  /* role_mention: where a titled person was introduced */
     ng_extract_cache *cache;/* the thread's cache, or NULL */
+    ng_spellings *spellings;/* during ng_recognise: the cache's, or the text's own */
+    ng_spelling **tok_spell;/* during ng_recognise: each token's record */
 } ctx;
 
 /* Token helpers. */

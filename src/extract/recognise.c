@@ -38,6 +38,41 @@ static int same_sentence(const ctx *c, size_t a, size_t b)
     return a < c->seg.ntokens && b < c->seg.ntokens && c->tok_sentence[a] == c->tok_sentence[b];
 }
 
+/* Lexicon answers about token i's spelling, asked once per spelling (see
+ * spelling.c): yes/no questions by number (bit of ng_spelling.flags). */
+enum { FLAG_KOREAN, FLAG_CHINESE, FLAG_GIVEN };
+
+static int tok_flag(const ctx *c, size_t i, int k, int (*ask)(const ng_lexicon *, const char *, size_t))
+{
+    ng_spelling *sp = c->tok_spell[i];
+    if (!(sp->flags & 1u << k)) {
+        if (ask(c->lex, sp->s, sp->len))
+            sp->values |= (uint16_t)(1u << k);
+        sp->flags |= (uint16_t)(1u << k);
+    }
+    return (sp->values >> k) & 1;
+}
+
+static const ng_lex_entity *tok_adjective(const ctx *c, size_t i)
+{
+    ng_spelling *sp = c->tok_spell[i];
+    if (!(sp->known & SP_ADJECTIVE)) {
+        sp->adjective = ng_lex_adjective(c->lex, sp->s, sp->len);
+        sp->known |= SP_ADJECTIVE;
+    }
+    return sp->adjective;
+}
+
+static const ng_lex_entity *tok_demonym(const ctx *c, size_t i)
+{
+    ng_spelling *sp = c->tok_spell[i];
+    if (!(sp->known & SP_DEMONYM)) {
+        sp->demonym = ng_lex_demonym(c->lex, sp->s, sp->len);
+        sp->known |= SP_DEMONYM;
+    }
+    return sp->demonym;
+}
+
 /* Length of the token without a genitive ending ("Putins" → "Putin",
  * "Nordkoreas" → "Nordkorea"), or 0 when it has none. */
 static size_t genitive_base(const char *s, size_t n)
@@ -137,15 +172,21 @@ static int article_like(const ctx *c, size_t i)
  * Tried as written (with a genitive s off the last word), then with German
  * inflection folded for names of several words ("des Nationalen
  * Sicherheitsrates"). */
-static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **out, size_t *base_end)
+/* The most words of a lexicon name that may start with token i (0: none);
+ * its spelling (and whether it is a word) decides: asked once per spelling. */
+static int phrase_max(const ctx *c, size_t i)
 {
+    const int word = is_word(c, i);
+    ng_spelling *sp = c->tok_spell[i];
+    if (sp->known & (word ? SP_PHRASE_WORD : SP_PHRASE))
+        return sp->phrase_max[word];
     const char *s = tok_str(c, i);
     size_t n = tok_len(c, i);
     int max = ng_lex_name_max(c->lex, s, n);
     size_t g = genitive_base(s, n);
     if (!max && g)
         max = ng_lex_name_max(c->lex, s, g) ? 1 : 0;
-    int fmax = is_word(c, i) ? ng_lex_folded_max(c->lex, s, n) : 0;
+    int fmax = word ? ng_lex_folded_max(c->lex, s, n) : 0;
     if (fmax > max)
         max = fmax;
     if (!max && n < 64 && g_ascii_isupper(s[0])) {
@@ -154,6 +195,16 @@ static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **o
         low[0] = (char)g_ascii_tolower(low[0]);
         max = ng_lex_name(c->lex, low, n) ? 1 : 0;
     }
+    sp->phrase_max[word] = max;
+    sp->known |= word ? SP_PHRASE_WORD : SP_PHRASE;
+    return max;
+}
+
+static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **out, size_t *base_end)
+{
+    const char *s = tok_str(c, i);
+    size_t n = tok_len(c, i);
+    int max = phrase_max(c, i);
     if (!max)
         return 0;
     char buf[256];
@@ -297,18 +348,17 @@ static gchar *short_key(const char *s, size_t n)
     return r;
 }
 
-/* short_key of s[0..n), kept in memo (spelling -> key). */
-static const char *short_key_memo(GHashTable *memo, const char *s, size_t n)
+/* short_key of s[0..n), kept with its spelling (c->spellings). */
+static const char *short_key_memo(ctx *c, const char *s, size_t n)
 {
-    gchar *t = g_strndup(s, n);
-    const char *k = g_hash_table_lookup(memo, t);
-    if (k) {
-        g_free(t);
-        return k;
+    ng_spelling *sp = ng_spelling_of(c->spellings, s, n);
+    if (!(sp->known & SP_SHORT_KEY)) {
+        gchar *key = short_key(s, n);
+        sp->short_key = ng_spellings_keep(c->spellings, key);
+        sp->known |= SP_SHORT_KEY;
+        g_free(key);
     }
-    gchar *key = short_key(s, n);
-    g_hash_table_insert(memo, t, key);
-    return key;
+    return sp->short_key;
 }
 
 static void register_short(ctx *c, size_t e, const char *s, size_t n)
@@ -385,11 +435,9 @@ static int particle_joined(const ctx *c, size_t k)
  * Leyen", "Präsident Selenskyj".  Returns the last token used, or NG_NONE. */
 static size_t match_person(ctx *c, size_t i, size_t end)
 {
-    const char *s = tok_str(c, i);
-    size_t n = tok_len(c, i);
     if (!is_cap(c, i) || (c->seg.tokens[i].flags & NG_TOKF_ALLCAPS))
         return NG_NONE;
-    if (ng_lex_is_korean_surname(c->lex, s, n) && i + 1 < end && is_cap(c, i + 1) && free_tok(c, i + 1)) {
+    if (tok_flag(c, i, FLAG_KOREAN, ng_lex_is_korean_surname) && i + 1 < end && is_cap(c, i + 1) && free_tok(c, i + 1)) {
         const char *g = tok_str(c, i + 1);
         size_t hl = 0;
         const char *h = ng_find_hyphen(g, tok_len(c, i + 1), 0, &hl);
@@ -405,7 +453,7 @@ static size_t match_person(ctx *c, size_t i, size_t end)
     }
     /* "Xi Jinping", "Wang Yi", "Li Qiang": a Chinese family name and one given
      * name that is no German word; "Tsai Ing-wen" with a hyphen */
-    if (ng_lex_is_chinese_surname(c->lex, s, n) && i + 1 < end && is_cap(c, i + 1) && free_tok(c, i + 1) &&
+    if (tok_flag(c, i, FLAG_CHINESE, ng_lex_is_chinese_surname) && i + 1 < end && is_cap(c, i + 1) && free_tok(c, i + 1) &&
         same_sentence(c, i, i + 1) && tok_len(c, i + 1) <= 12 && !ng_lex_is_given_name(c->lex, tok_str(c, i + 1), tok_len(c, i + 1))) {
         const char *g = tok_str(c, i + 1);
         size_t gl = tok_len(c, i + 1), hl = 0;
@@ -418,9 +466,9 @@ static size_t match_person(ctx *c, size_t i, size_t end)
             return i + 1;
         }
     }
-    if (ng_lex_is_given_name(c->lex, s, n)) {
+    if (tok_flag(c, i, FLAG_GIVEN, ng_lex_is_given_name)) {
         size_t j = i + 1;
-        while (j < end && j < i + 3 && is_cap(c, j) && ng_lex_is_given_name(c->lex, tok_str(c, j), tok_len(c, j)) &&
+        while (j < end && j < i + 3 && is_cap(c, j) && tok_flag(c, j, FLAG_GIVEN, ng_lex_is_given_name) &&
                j + 1 < end && is_cap(c, j + 1))
             j++;
         while (j < end && is_word(c, j) && !(c->seg.tokens[j].flags & NG_TOKF_CAP) &&
@@ -444,18 +492,21 @@ static const ng_lex_role *token_role(const ctx *c, size_t i, size_t *prefix_len)
 {
     if (!is_word(c, i))
         return NULL;
-    const char *s = tok_str(c, i);
-    size_t n = tok_len(c, i);
-    *prefix_len = 0;
-    const ng_lex_role *r = ng_lex_role_get(c->lex, s, n);
-    if (r)
-        return r;
-    size_t hl = 0;
-    const char *h = ng_find_hyphen(s, n, 1, &hl);
-    if (!h)
-        return NULL;
-    *prefix_len = (size_t)(h - s);
-    return ng_lex_role_get(c->lex, h + hl, (size_t)(s + n - h - hl));
+    ng_spelling *sp = c->tok_spell[i]; /* asked once per spelling */
+    if (!(sp->known & SP_ROLE)) {
+        const char *s = sp->s;
+        size_t n = sp->len, hl = 0;
+        const char *h;
+        sp->role_prefix = 0;
+        sp->role = ng_lex_role_get(c->lex, s, n);
+        if (!sp->role && (h = ng_find_hyphen(s, n, 1, &hl)) != NULL) {
+            sp->role_prefix = (size_t)(h - s);
+            sp->role = ng_lex_role_get(c->lex, h + hl, (size_t)(s + n - h - hl));
+        }
+        sp->known |= SP_ROLE;
+    }
+    *prefix_len = sp->role_prefix;
+    return sp->role;
 }
 
 /* "Präsident Selenskyj": a title followed by unknown capitalised words. */
@@ -539,9 +590,8 @@ static void resolve_short(ctx *c)
 {
     if (!g_hash_table_size(c->short_names))
         return; /* no person: nothing to resolve to */
-    /* Keys by spelling: capitalised words recur in a document, and a key
-     * costs far more than a table lookup. */
-    GHashTable *keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    /* Keys by spelling: capitalised words recur, and a key costs far more
+     * than a table lookup. */
     for (size_t i = 0; i < c->seg.ntokens; i++) {
         if (!free_tok(c, i) || !is_cap(c, i) || c->tok_credit[i])
             continue;
@@ -551,11 +601,11 @@ static void resolve_short(ctx *c)
         size_t hl = 0;
         const char *h = ng_find_hyphen(s, n, 0, &hl);
         size_t use = h ? (size_t)(h - s) : n;
-        GArray *list = g_hash_table_lookup(c->short_names, short_key_memo(keys, s, use));
+        GArray *list = g_hash_table_lookup(c->short_names, short_key_memo(c, s, use));
         if (!list) {
             size_t g = genitive_base(s, use);
             if (g) {
-                list = g_hash_table_lookup(c->short_names, short_key_memo(keys, s, g));
+                list = g_hash_table_lookup(c->short_names, short_key_memo(c, s, g));
                 if (list)
                     use = g;
             }
@@ -587,7 +637,6 @@ static void resolve_short(ctx *c)
         if (best != NG_NONE)
             ng_ctx_mention(c, best, i, i, c->seg.tokens[i].start, c->seg.tokens[i].start + (uint32_t)use);
     }
-    g_hash_table_destroy(keys);
 }
 
 /* Role edges: "US-Verteidigungsminister Lloyd Austin" → role to the USA,
@@ -664,6 +713,11 @@ static void mark_credits(ctx *c)
 
 ng_status ng_recognise(ctx *c)
 {
+    size_t nt = c->seg.ntokens;
+    c->spellings = c->cache ? ng_extract_cache_spellings(c->cache, c->lex, nt) : ng_spellings_new(nt);
+    c->tok_spell = g_new(ng_spelling *, nt + 1);
+    for (size_t i = 0; i < nt; i++)
+        c->tok_spell[i] = ng_spelling_of(c->spellings, tok_str(c, i), tok_len(c, i));
     mark_credits(c);
     /* Pass 1: persons, then lexicon names, compounds, adjectives, demonyms. */
     for (size_t s = 0; s < c->seg.nsentences; s++) {
@@ -693,15 +747,13 @@ ng_status ng_recognise(ctx *c)
             }
             if (match_compound(c, i))
                 continue;
-            const char *ts = tok_str(c, i);
-            size_t tn = tok_len(c, i);
             const ng_token *t = &c->seg.tokens[i];
             const ng_lex_entity *a = NULL;
             if (!(t->flags & NG_TOKF_CAP) || (t->flags & (NG_TOKF_SENT_START | NG_TOKF_LINE_START)) ||
                 (i > sn->first && c->seg.tokens[i - 1].kind == NG_TOK_QUOTE_OPEN))
-                a = ng_lex_adjective(c->lex, ts, tn);
+                a = tok_adjective(c, i);
             if (!a)
-                a = ng_lex_demonym(c->lex, ts, tn);
+                a = tok_demonym(c, i);
             if (a) {
                 size_t e = ng_ctx_entity(c, a->type, a->canonical, 0);
                 size_t mi = ng_ctx_mention(c, e, i, i, t->start, t->end);
@@ -714,5 +766,11 @@ ng_status ng_recognise(ctx *c)
     relate_roles(c);
 
     /* Pass 3: the statistical tagger, where the rules found nothing (tagger.c). */
-    return ng_recognise_tagged(c);
+    ng_status st = ng_recognise_tagged(c);
+    if (!c->cache)
+        ng_spellings_free(c->spellings);
+    g_free(c->tok_spell);
+    c->spellings = NULL;
+    c->tok_spell = NULL;
+    return st;
 }

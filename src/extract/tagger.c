@@ -1696,7 +1696,7 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
             if (!recs[i]->summed) /* before the neighbours' sums are read */
                 sum_spelling(tagger, memo, recs[i]);
     for (size_t i = 0; i < n; i++) {
-        double score[MAX_TAGS] = {0};
+        double score[MAX_TAGS]; /* with rows, sum_rows sets all that are read */
         featset fs = {&tagger->parts, hash, 0, FEAT_MAX, NULL, 0, 0, NULL};
         const part *t1 = i >= 1 ? &tagger->tag_parts[inner[i - 1]] : &F[F_BOS];
         const part *t2 = i >= 2 ? &tagger->tag_parts[inner[i - 2]] : &F[F_BOS];
@@ -1732,6 +1732,7 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
             sum_rows(rows, nr, score);
             token_features(&sn, i, FEAT_JOINT, &fs);
         } else {
+            memset(score, 0, sizeof score);
             token_features(&sn, i, FEAT_ALL, &fs);
             /* then the tag history: the last tags the model chose */
             hash[fs.n++] = hash_join(F[F_T1].h, t1);
@@ -1795,7 +1796,25 @@ struct ng_extract_cache {
     int ready;
     const ng_lexicon *lex; /* what the records were made with */
     const ng_tagger *tagger;
+    ng_spellings *spellings; /* the rules' answers (spelling.c), or NULL */
+    const ng_lexicon *spell_lex;
 };
+
+/* Spellings the rules' table keeps before it starts over (a few MB). */
+#define SPELL_MAX 65536
+
+ng_spellings *ng_extract_cache_spellings(ng_extract_cache *c, const ng_lexicon *lex, size_t ntokens)
+{
+    if (c->spellings && (c->spell_lex != lex || ng_spellings_count(c->spellings) >= SPELL_MAX)) {
+        ng_spellings_free(c->spellings);
+        c->spellings = NULL;
+    }
+    if (!c->spellings) {
+        c->spellings = ng_spellings_new(ntokens > 4096 ? ntokens : 4096);
+        c->spell_lex = lex;
+    }
+    return c->spellings;
+}
 
 ng_extract_cache *ng_extract_cache_new(void)
 {
@@ -1808,6 +1827,7 @@ void ng_extract_cache_free(ng_extract_cache *c)
         return;
     if (c->ready)
         memo_clear(&c->memo);
+    ng_spellings_free(c->spellings);
     g_free(c);
 }
 
