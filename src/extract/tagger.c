@@ -619,7 +619,7 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
 #define FEAT_MAX 256
 
 /* Dense rows: a feature with many weights keeps them as one row of ROW_TAGS
- * doubles (zero where it has none), added as a whole (see score_rows);
+ * doubles (zero where it has none), added as a whole (see score_rows_onto);
  * doubles, not floats, so that adding a row needs no conversions. */
 #define ROW_TAGS 24
 #define ROW_MIN 4 /* weights a feature needs to get a row */
@@ -1303,7 +1303,7 @@ static ng_status collect_weight(ng_tagger *t, char *feature, const char *tag, do
  * FEAT_MAX + 3 of them, so when (FEAT_MAX + 3) * max |w| < 2^(low + 53)
  * every partial sum is a multiple of 2^low that a double holds exactly, in
  * any order.  (The model of data/models has weights of 2^-25 to 280: true
- * with room to spare.)  Then the scores may be added by rows (score_rows). */
+ * with room to spare.)  Then the scores may be added by rows (score_rows_onto). */
 static int order_free(const ng_tagger *t)
 {
     int low = INT_MAX;
@@ -1515,68 +1515,46 @@ static void score_in_order(const ng_tagger *t, const slot *const *found, size_t 
 typedef double dpair __attribute__((vector_size(16)));
 #endif
 
-/* Scores of an order-free model (order_free): rows added whole into sums
- * held in registers, the other features' few weights one by one, the two
- * then joined.  Every addition is exact, so this equals score_in_order. */
-static void score_rows(const ng_tagger *t, const slot *const *found, size_t nfound, double *score)
+/* Scores of an order-free model (order_free): score[0 .. ROW_TAGS) set to
+ * the sums pre[0 .. npre) (ROW_TAGS doubles each, npre >= 1) plus the
+ * weights of the found features, the rows added whole into sums held in
+ * registers, the other features' few weights one by one.  Every addition is
+ * exact, so this equals score_in_order. */
+static void score_rows_onto(const ng_tagger *t, const double *const *pre, int npre, const slot *const *found,
+                            size_t nfound, double *score)
 {
 #if defined(__GNUC__)
     dpair acc[ROW_TAGS / 2];
-    for (int j = 0; j < ROW_TAGS / 2; j++)
-        acc[j] = (dpair){0, 0};
-    for (size_t k = 0; k < nfound; k++) {
-        const slot *sl = found[k];
-        if (sl->count == SLOT_ROW) {
-            const double *row = t->rows + (size_t)sl->first * ROW_TAGS;
+    memcpy(acc, pre[0], sizeof acc);
+    for (int k = 1; k < npre; k++)
+        for (int j = 0; j < ROW_TAGS / 2; j++) {
+            dpair d;
+            memcpy(&d, pre[k] + 2 * j, sizeof d);
+            acc[j] += d;
+        }
+    for (size_t k = 0; k < nfound; k++)
+        if (found[k]->count == SLOT_ROW) {
+            const double *row = t->rows + (size_t)found[k]->first * ROW_TAGS;
             for (int j = 0; j < ROW_TAGS / 2; j++) {
                 dpair d;
                 memcpy(&d, row + 2 * j, sizeof d);
                 acc[j] += d;
             }
-        } else {
-            const entry *e = &t->entries[sl->first], *end = e + sl->count;
-            for (; e < end; e++)
-                score[e->tag] += e->w;
-        }
-    }
-    for (int j = 0; j < ROW_TAGS / 2; j++) {
-        score[2 * j] += acc[j][0];
-        score[2 * j + 1] += acc[j][1];
-    }
-#else
-    for (size_t k = 0; k < nfound; k++) {
-        const slot *sl = found[k];
-        if (sl->count == SLOT_ROW) {
-            const double *row = t->rows + (size_t)sl->first * ROW_TAGS;
-            for (int j = 0; j < ROW_TAGS; j++)
-                score[j] += row[j];
-        } else {
-            score_in_order(t, &found[k], 1, score);
-        }
-    }
-#endif
-}
-
-/* score = the sum of rows[0 .. n) (ROW_TAGS doubles each), the sums kept in
- * registers as in score_rows. */
-static void sum_rows(const double *const *rows, int n, double *score)
-{
-#if defined(__GNUC__)
-    dpair acc[ROW_TAGS / 2];
-    memcpy(acc, rows[0], sizeof acc);
-    for (int k = 1; k < n; k++)
-        for (int j = 0; j < ROW_TAGS / 2; j++) {
-            dpair d;
-            memcpy(&d, rows[k] + 2 * j, sizeof d);
-            acc[j] += d;
         }
     memcpy(score, acc, sizeof acc);
 #else
-    memcpy(score, rows[0], ROW_TAGS * sizeof *score);
-    for (int k = 1; k < n; k++)
+    memcpy(score, pre[0], ROW_TAGS * sizeof *score);
+    for (int k = 1; k < npre; k++)
         for (int j = 0; j < ROW_TAGS; j++)
-            score[j] += rows[k][j];
+            score[j] += pre[k][j];
+    for (size_t k = 0; k < nfound; k++)
+        if (found[k]->count == SLOT_ROW)
+            for (int j = 0; j < ROW_TAGS; j++)
+                score[j] += t->rows[(size_t)found[k]->first * ROW_TAGS + j];
 #endif
+    for (size_t k = 0; k < nfound; k++)
+        if (found[k]->count != SLOT_ROW)
+            score_in_order(t, &found[k], 1, score);
 }
 
 /* The sum of the weights of the features token_features adds for token i of
@@ -1588,10 +1566,9 @@ static size_t sum_features(const ng_tagger *t, const sentence *sn, size_t i, int
     const slot *found[FEAT_MAX + 3];
     featset fs = {&t->parts, hash, 0, FEAT_MAX, NULL, 0, 0, NULL};
     token_features(sn, i, which, &fs);
-    double score[MAX_TAGS] = {0};
     size_t nfound = find_all(t, hash, fs.n, found);
-    score_rows(t, found, nfound, score);
-    memcpy(sum, score, ROW_TAGS * sizeof *sum);
+    const double *zero = zero_row;
+    score_rows_onto(t, &zero, 1, found, nfound, sum);
     return nfound;
 }
 
@@ -1655,9 +1632,8 @@ static void context_sums(ng_tagger *t)
             const part *p2 = t2 < t->ntags ? &t->tag_parts[t2] : &F[F_BOS];
             uint64_t hash[2] = {hash_join(F[F_T1].h, p1), hash_join(hash_join(hash_join(F[F_T2].h, p2), bar), p1)};
             const slot *found[2];
-            double score[MAX_TAGS] = {0};
-            score_rows(t, found, find_all(t, hash, 2, found), score);
-            memcpy(next, score, ROW_TAGS * sizeof *next);
+            const double *zero = zero_row;
+            score_rows_onto(t, &zero, 1, found, find_all(t, hash, 2, found), next);
             next += ROW_TAGS;
         }
 }
@@ -1696,7 +1672,9 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
             if (!recs[i]->summed) /* before the neighbours' sums are read */
                 sum_spelling(tagger, memo, recs[i]);
     for (size_t i = 0; i < n; i++) {
-        double score[MAX_TAGS]; /* with rows, sum_rows sets all that are read */
+        double score[MAX_TAGS]; /* with rows, score_rows_onto sets all that are read */
+        const double *rows[12]; /* with rows, the sums to start from */
+        int nr = 0;
         featset fs = {&tagger->parts, hash, 0, FEAT_MAX, NULL, 0, 0, NULL};
         const part *t1 = i >= 1 ? &tagger->tag_parts[inner[i - 1]] : &F[F_BOS];
         const part *t2 = i >= 2 ? &tagger->tag_parts[inner[i - 2]] : &F[F_BOS];
@@ -1705,8 +1683,6 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
              * token's own features and each neighbour's as summed once per
              * spelling, the constant ones as summed at loading; then the
              * features that join several of them are looked up. */
-            const double *rows[12];
-            int nr = 0;
             rows[nr++] = recs[i]->self;
             int h1 = i >= 1 ? inner[i - 1] : nt, h2 = i >= 2 ? inner[i - 2] : nt;
             rows[nr++] = tagger->hist + ((size_t)h2 * (size_t)(nt + 1) + (size_t)h1) * ROW_TAGS;
@@ -1729,7 +1705,6 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
                     rows[nr++] = tagger->rule_sums[nb_offs[k] + 2][sn.rule[j]];
                 }
             }
-            sum_rows(rows, nr, score);
             token_features(&sn, i, FEAT_JOINT, &fs);
         } else {
             memset(score, 0, sizeof score);
@@ -1741,7 +1716,7 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
         hash[fs.n++] = hash_join(hash_join(hash_join(F[F_T1S].h, t1), bar), &sn.t[i]->psh);
         size_t nfound = find_all(tagger, hash, fs.n, found);
         if (tagger->rows)
-            score_rows(tagger, found, nfound, score);
+            score_rows_onto(tagger, rows, nr, found, nfound, score);
         else
             score_in_order(tagger, found, nfound, score);
         int prev = i ? inner[i - 1] : NG_TAG_O;
