@@ -45,7 +45,7 @@ enum {
     SP_DEMONYM = 1 << 3,
     SP_ROLE = 1 << 4,        /* role, role_prefix (as token_role) */
     SP_SHORT_KEY = 1 << 5,
-    SP_FLAGS = 1 << 6        /* bit k of flags: the answer of flag k is in bit k of values */
+    SP_FOLDED = 1 << 6       /* folded, folded_len (ng_lex_fold_word) */
 };
 typedef struct ng_spelling {
     uint64_t hash;
@@ -58,6 +58,9 @@ typedef struct ng_spelling {
     const ng_lex_role *role;
     size_t role_prefix;
     const char *short_key;
+    const char *folded;
+    size_t folded_len;
+    /* bit k of flags: the yes/no answer k is known, in bit k of values */
 } ng_spelling;
 
 typedef struct ng_spellings ng_spellings;
@@ -66,8 +69,8 @@ void ng_spellings_free(ng_spellings *m);
 size_t ng_spellings_count(const ng_spellings *m);
 /* The record of s[0..n), made (with nothing known) when new. */
 ng_spelling *ng_spelling_of(ng_spellings *m, const char *s, size_t n);
-/* A copy of s that lives as long as the table. */
-const char *ng_spellings_keep(ng_spellings *m, const char *s);
+/* A copy of s[0..n) that lives as long as the table. */
+const char *ng_spellings_keep(ng_spellings *m, const char *s, size_t n);
 /* The thread's table: started over, between texts only, when full or made
  * with another lexicon (tagger.c). */
 ng_spellings *ng_extract_cache_spellings(ng_extract_cache *c, const ng_lexicon *lex, size_t ntokens);

@@ -200,6 +200,30 @@ static int phrase_max(const ctx *c, size_t i)
     return max;
 }
 
+/* ng_lex_name_folded of tokens [i, i + k), k >= 2, with each word folded
+ * once per spelling. */
+static const ng_lex_entity *name_folded(const ctx *c, size_t i, size_t k)
+{
+    GString *f = g_string_new(NULL);
+    for (size_t j = i; j < i + k; j++) {
+        ng_spelling *sp = c->tok_spell[j];
+        if (!(sp->known & SP_FOLDED)) {
+            GString *w = g_string_new(NULL);
+            ng_lex_fold_word(w, sp->s, sp->len);
+            sp->folded = ng_spellings_keep(c->spellings, w->str, w->len);
+            sp->folded_len = w->len;
+            sp->known |= SP_FOLDED;
+            g_string_free(w, TRUE);
+        }
+        if (j > i)
+            g_string_append_c(f, ' ');
+        g_string_append_len(f, sp->folded, (gssize)sp->folded_len);
+    }
+    const ng_lex_entity *e = ng_strmap_get(c->lex->map.names_folded, f->str, f->len);
+    g_string_free(f, TRUE);
+    return e;
+}
+
 static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **out, size_t *base_end)
 {
     const char *s = tok_str(c, i);
@@ -208,8 +232,6 @@ static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **o
     if (!max)
         return 0;
     char buf[256];
-    const char *words[16];
-    size_t lens[16];
     for (size_t k = (size_t)max; k >= 1; k--) {
         if (i + k > end || k > 16)
             continue;
@@ -228,8 +250,6 @@ static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **o
                 buf[len++] = ' ';
             memcpy(buf + len, tok_str(c, j), tl);
             len += tl;
-            words[j - i] = tok_str(c, j);
-            lens[j - i] = tl;
         }
         if (!ok)
             continue;
@@ -252,7 +272,7 @@ static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **o
                 e = NULL;
         }
         if (!e && k >= 2 && is_cap(c, last)) {
-            e = ng_lex_name_folded(c->lex, words, lens, k);
+            e = name_folded(c, i, k);
             bend = c->seg.tokens[last].end;
         }
         if (!e)
@@ -272,17 +292,37 @@ static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **o
     return 0;
 }
 
+/* g_strdup_printf("%d%c%s", type, sep, s), without parsing a format (a
+ * few of these per mention). */
+static gchar *typed_string(int type, char sep, const char *s)
+{
+    char num[24];
+    size_t nl = 0;
+    unsigned v = type < 0 ? 0u - (unsigned)type : (unsigned)type;
+    do
+        num[sizeof num - 1 - nl++] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    if (type < 0)
+        num[sizeof num - 1 - nl++] = '-';
+    size_t sl = strlen(s);
+    gchar *r = g_malloc(nl + 1 + sl + 1);
+    memcpy(r, num + sizeof num - nl, nl);
+    r[nl] = sep;
+    memcpy(r + nl + 1, s, sl + 1);
+    return r;
+}
+
 size_t ng_ctx_entity(ctx *c, ng_entity_type type, const char *label, int anonymous)
 {
     /* The same label again: no need to compute its key. */
-    gchar *lk = g_strdup_printf("%d\x1f%s", (int)type, label);
+    gchar *lk = typed_string((int)type, '\x1f', label);
     size_t hit = GPOINTER_TO_SIZE(g_hash_table_lookup(c->by_label, lk));
     if (hit) {
         g_free(lk);
         return hit - 1;
     }
     char *key = ng_name_key(label);
-    gchar *full = g_strdup_printf("%d:%s", (int)type, key);
+    gchar *full = typed_string((int)type, ':', key);
     size_t idx = GPOINTER_TO_SIZE(g_hash_table_lookup(c->by_key, full));
     if (idx) {
         g_free(full);
@@ -354,7 +394,7 @@ static const char *short_key_memo(ctx *c, const char *s, size_t n)
     ng_spelling *sp = ng_spelling_of(c->spellings, s, n);
     if (!(sp->known & SP_SHORT_KEY)) {
         gchar *key = short_key(s, n);
-        sp->short_key = ng_spellings_keep(c->spellings, key);
+        sp->short_key = ng_spellings_keep(c->spellings, key, strlen(key));
         sp->known |= SP_SHORT_KEY;
         g_free(key);
     }

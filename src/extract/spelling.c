@@ -86,7 +86,7 @@ ng_spelling *ng_spelling_of(ng_spellings *m, const char *s, size_t n)
     return r;
 }
 
-const char *ng_spellings_keep(ng_spellings *m, const char *s)
+const char *ng_spellings_keep(ng_spellings *m, const char *s, size_t n)
 {
-    return g_string_chunk_insert(m->strings, s);
+    return g_string_chunk_insert_len(m->strings, s, (gssize)n);
 }

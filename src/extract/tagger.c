@@ -1888,7 +1888,7 @@ ng_status ng_recognise_tagged(ctx *c)
         size_t end = sn->first + sn->count;
         /* found once per sentence: scanning for it per span made long sentences quadratic */
         size_t copyright = sn->first;
-        while (copyright < end && !ng_tok_equals(c, copyright, "\xC2\xA9"))
+        while (copyright < end && !(tok_len(c, copyright) == 2 && memcmp(tok_str(c, copyright), "\xC2\xA9", 2) == 0))
             copyright++;
         for (size_t i = sn->first; i < end; i++) {
             if (!ng_tag_is_begin(tags[i]))
