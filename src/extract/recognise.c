@@ -204,7 +204,8 @@ static int phrase_max(const ctx *c, size_t i)
  * once per spelling. */
 static const ng_lex_entity *name_folded(const ctx *c, size_t i, size_t k)
 {
-    GString *f = g_string_new(NULL);
+    char buf[512];
+    size_t len = 0;
     for (size_t j = i; j < i + k; j++) {
         ng_spelling *sp = c->tok_spell[j];
         if (!(sp->known & SP_FOLDED)) {
@@ -215,12 +216,19 @@ static const ng_lex_entity *name_folded(const ctx *c, size_t i, size_t k)
             sp->known |= SP_FOLDED;
             g_string_free(w, TRUE);
         }
-        if (j > i)
-            g_string_append_c(f, ' ');
-        g_string_append_len(f, sp->folded, (gssize)sp->folded_len);
+        len += (j > i) + sp->folded_len;
     }
-    const ng_lex_entity *e = ng_strmap_get(c->lex->map.names_folded, f->str, f->len);
-    g_string_free(f, TRUE);
+    char *f = len <= sizeof buf ? buf : g_malloc(len);
+    len = 0;
+    for (size_t j = i; j < i + k; j++) {
+        if (j > i)
+            f[len++] = ' ';
+        memcpy(f + len, c->tok_spell[j]->folded, c->tok_spell[j]->folded_len);
+        len += c->tok_spell[j]->folded_len;
+    }
+    const ng_lex_entity *e = ng_strmap_get(c->lex->map.names_folded, f, len);
+    if (f != buf)
+        g_free(f);
     return e;
 }
 

@@ -1101,7 +1101,8 @@ struct ng_tagger {
     size_t nentries;
     int ntags;
     char *tags[MAX_TAGS];
-    unsigned char allowed[MAX_TAGS][MAX_TAGS]; /* [previous][tag]: I-X only after B-X or I-X */
+    unsigned char next[MAX_TAGS][MAX_TAGS]; /* [previous]: the tags allowed next, in order: I-X only after B-X or I-X */
+    int nnext[MAX_TAGS];
     double *rows;           /* ROW_TAGS doubles a row, or NULL: no rows (see order_free) */
     size_t nrows;
     /* With rows, the sums (ROW_TAGS doubles each) of the features that depend
@@ -1438,8 +1439,8 @@ ng_status ng_tagger_load(const char *path, ng_tagger **out, ng_errmsg *err)
         qsort(t->tags + NG_TAG_COUNT, (size_t)(t->ntags - NG_TAG_COUNT), sizeof(char *), cmp_name);
         for (int p = 0; p < t->ntags; p++)
             for (int k = 0; k < t->ntags; k++)
-                t->allowed[p][k] = t->tags[k][0] != 'I' ||
-                                   (t->tags[p][0] != 'O' && strcmp(t->tags[p] + 2, t->tags[k] + 2) == 0);
+                if (t->tags[k][0] != 'I' || (t->tags[p][0] != 'O' && strcmp(t->tags[p] + 2, t->tags[k] + 2) == 0))
+                    t->next[p][t->nnext[p]++] = (unsigned char)k;
         featparts_init(&t->parts);
         for (int k = 0; k < t->ntags; k++)
             t->tag_parts[k] = part_of(t->tags[k], strlen(t->tags[k]));
@@ -1721,9 +1722,8 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
             score_in_order(tagger, found, nfound, score);
         int prev = i ? inner[i - 1] : NG_TAG_O;
         int best = -1, second = -1;
-        for (int k = 0; k < nt; k++) {
-            if (!tagger->allowed[prev][k])
-                continue;
+        for (int a = 0; a < tagger->nnext[prev]; a++) {
+            int k = tagger->next[prev][a];
             if (best < 0 || score[k] > score[best]) {
                 second = best;
                 best = k;
