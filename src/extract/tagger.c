@@ -1762,9 +1762,15 @@ void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_
 
 #include "internal.h"
 
-/* Records a cache keeps before it starts over (about 60 MB): a thousand
- * news articles have some 50,000 spellings. */
-#define CACHE_MAX 65536
+/* Bytes a cache's records and their sums take before it starts over: some
+ * 40,000 spellings (a thousand news articles have some 50,000); with the
+ * rules' table (SPELL_MAX) about 60 MB. */
+#define CACHE_BYTES ((size_t)52 << 20)
+
+static size_t memo_bytes(const tagmemo *m)
+{
+    return m->n * sizeof(memo_rec) + m->npool * ROW_TAGS * sizeof(double) + (m->mask + 1) * sizeof *m->slots;
+}
 
 struct ng_extract_cache {
     tagmemo memo;
@@ -1775,7 +1781,7 @@ struct ng_extract_cache {
     const ng_lexicon *spell_lex;
 };
 
-/* Spellings the rules' table keeps before it starts over (a few MB). */
+/* Spellings the rules' table keeps before it starts over (some 8 MB). */
 #define SPELL_MAX 65536
 
 ng_spellings *ng_extract_cache_spellings(ng_extract_cache *c, const ng_lexicon *lex, size_t ntokens)
@@ -1810,7 +1816,7 @@ void ng_extract_cache_free(ng_extract_cache *c)
  * texts only, when full or made with another lexicon. */
 static tagmemo *cache_memo(ng_extract_cache *c, const ng_lexicon *lex, const ng_tagger *tg, size_t ntokens)
 {
-    if (c->ready && (c->lex != lex || c->tagger != tg || c->memo.n >= CACHE_MAX)) {
+    if (c->ready && (c->lex != lex || c->tagger != tg || memo_bytes(&c->memo) >= CACHE_BYTES)) {
         memo_clear(&c->memo);
         c->ready = 0;
     }
