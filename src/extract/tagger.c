@@ -1558,9 +1558,9 @@ static void score_rows_onto(const ng_tagger *t, const double *const *pre, int np
             score_in_order(t, &found[k], 1, score);
 }
 
-/* The sum of the weights of the features token_features adds for token i of
- * sn with which, into sum (ROW_TAGS doubles, zeroed first); 0 when none of
- * them is in the model. */
+/* Sets sum (ROW_TAGS doubles) to the sum of the weights of the features
+ * token_features adds for token i of sn with which; returns how many of
+ * them the model has. */
 static size_t sum_features(const ng_tagger *t, const sentence *sn, size_t i, int which, double *sum)
 {
     uint64_t hash[FEAT_MAX + 3];
