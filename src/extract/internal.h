@@ -60,6 +60,8 @@ typedef struct ng_spelling {
     const char *short_key;
     const char *folded;
     size_t folded_len;
+    void *tag;          /* the tagger's record of the spelling (tagger.c), or NULL */
+    uint32_t tag_epoch; /* of which of its memos */
     /* bit k of flags: the yes/no answer k is known, in bit k of values */
 } ng_spelling;
 

@@ -936,6 +936,7 @@ typedef struct tagmemo {
     GStringChunk *keys; /* copies of the spellings, for a cache; NULL: they point into the text */
     double **pool;     /* the records' nb vectors, in blocks of POOL_CHUNK */
     size_t npool;
+    uint32_t epoch;    /* which of a cache's memos this is (see ng_recognise_tagged) */
 } tagmemo;
 
 static const double zero_row[ROW_TAGS];
@@ -1028,15 +1029,16 @@ static memo_rec *memo_get(tagmemo *m, const featparts *fp, const ng_lexicon *lex
     return r;
 }
 
-/* The sentence of toks[0..n) with records from memo; recs[i] is token i's. */
-static void sentence_open(sentence *sn, memo_rec **recs, tagmemo *memo, const featparts *fp,
-                          const ng_lexicon *lex, const ng_tag_token *toks, size_t n)
+/* The sentence of toks[0..n) with records from memo (or given, when not
+ * NULL: the records of toks, found before); recs[i] is token i's. */
+static void sentence_open(sentence *sn, memo_rec **recs, memo_rec *const *given, tagmemo *memo,
+                          const featparts *fp, const ng_lexicon *lex, const ng_tag_token *toks, size_t n)
 {
     sn->n = n;
     sn->t = g_new(const tokinfo *, n + 1);
     sn->rule = g_new(ng_rule_tag, n + 1);
     for (size_t i = 0; i < n; i++) {
-        recs[i] = memo_get(memo, fp, lex, &toks[i]);
+        recs[i] = given ? given[i] : memo_get(memo, fp, lex, &toks[i]);
         sn->t[i] = &recs[i]->info;
         sn->rule[i] = (unsigned)toks[i].rule < NG_RULE_COUNT ? toks[i].rule : NG_RULE_NONE;
     }
@@ -1056,7 +1058,7 @@ void ng_tagger_features(const ng_lexicon *lex, const ng_tag_token *toks, size_t 
     memo_init(&memo, n, 0);
     memo_rec **recs = g_new(memo_rec *, n + 1);
     sentence sn;
-    sentence_open(&sn, recs, &memo, fp, lex, toks, n);
+    sentence_open(&sn, recs, NULL, &memo, fp, lex, toks, n);
     char buf[FEAT_BYTES];
     uint32_t off[FEAT_MAX];
     uint64_t hash[FEAT_MAX];
@@ -1656,13 +1658,14 @@ static void sum_spelling(const ng_tagger *t, tagmemo *memo, memo_rec *r)
     r->summed = 1;
 }
 
-/* Tags one sentence, with the records of memo (which spans the text). */
-static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo *memo, const ng_tag_token *toks,
-                         size_t n, ng_tag *tags, float *margin)
+/* Tags one sentence, with the records of memo (which spans the text), or
+ * the records given (of memo, for toks; NULL: looked up). */
+static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo *memo, memo_rec *const *given,
+                         const ng_tag_token *toks, size_t n, ng_tag *tags, float *margin)
 {
     memo_rec **recs = g_new(memo_rec *, n + 1);
     sentence sn;
-    sentence_open(&sn, recs, memo, &tagger->parts, lex, toks, n);
+    sentence_open(&sn, recs, given, memo, &tagger->parts, lex, toks, n);
     int *inner = g_new(int, n + 1); /* the model's own tags */
     uint64_t hash[FEAT_MAX + 3];
     const slot *found[FEAT_MAX + 3];
@@ -1754,7 +1757,7 @@ void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_
     }
     tagmemo memo;
     memo_init(&memo, n, 0);
-    tag_sentence(tagger, lex, &memo, toks, n, tags, margin);
+    tag_sentence(tagger, lex, &memo, NULL, toks, n, tags, margin);
     memo_clear(&memo);
 }
 
@@ -1777,6 +1780,7 @@ struct ng_extract_cache {
     int ready;
     const ng_lexicon *lex; /* what the records were made with */
     const ng_tagger *tagger;
+    uint32_t epochs;         /* memos made so far */
     ng_spellings *spellings; /* the rules' answers (spelling.c), or NULL */
     const ng_lexicon *spell_lex;
 };
@@ -1822,6 +1826,7 @@ static tagmemo *cache_memo(ng_extract_cache *c, const ng_lexicon *lex, const ng_
     }
     if (!c->ready) {
         memo_init(&c->memo, ntokens > 4096 ? ntokens : 4096, 1);
+        c->memo.epoch = ++c->epochs;
         c->ready = 1;
         c->lex = lex;
         c->tagger = tg;
@@ -1884,13 +1889,26 @@ ng_status ng_recognise_tagged(ctx *c)
     ng_tag *tags = g_new(ng_tag, nt);
     /* the spellings of the whole text, or of all the thread's texts */
     tagmemo local, *memo = &local;
-    if (c->cache)
+    if (c->cache) {
         memo = cache_memo(c->cache, c->lex, tg, nt);
-    else
+    } else {
         memo_init(&local, nt, 0);
+        local.epoch = 1; /* c->spellings is the text's own too */
+    }
+    /* Each token's record through its spelling's (ng_recognise made them):
+     * linked from there, a record is found without hashing the token again. */
+    memo_rec **recs = g_new(memo_rec *, nt + 1);
+    for (size_t i = 0; i < nt; i++) {
+        ng_spelling *sp = c->tok_spell[i];
+        if (!sp->tag || sp->tag_epoch != memo->epoch) {
+            sp->tag = memo_get(memo, &tg->parts, c->lex, &toks[i]);
+            sp->tag_epoch = memo->epoch;
+        }
+        recs[i] = sp->tag;
+    }
     for (size_t s = 0; s < c->seg.nsentences; s++) {
         const ng_sentence *sn = &c->seg.sentences[s];
-        tag_sentence(tg, c->lex, memo, toks + sn->first, sn->count, tags + sn->first, NULL);
+        tag_sentence(tg, c->lex, memo, recs + sn->first, toks + sn->first, sn->count, tags + sn->first, NULL);
         size_t end = sn->first + sn->count;
         /* found once per sentence: scanning for it per span made long sentences quadratic */
         size_t copyright = sn->first;
@@ -1925,6 +1943,7 @@ ng_status ng_recognise_tagged(ctx *c)
     }
     if (!c->cache)
         memo_clear(&local);
+    g_free(recs);
     g_free(tags);
     g_free(toks);
     g_free(rules);
