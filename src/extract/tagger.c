@@ -934,23 +934,52 @@ typedef struct tagmemo {
     memo_rec **chunks;
     size_t n;
     GStringChunk *keys; /* copies of the spellings, for a cache; NULL: they point into the text */
-    double **pool;     /* the records' nb vectors, in blocks of POOL_CHUNK */
+    double **pool;     /* the records' nb vectors, in blocks of POOL_CHUNK, each once */
     size_t npool;
+    uint32_t *pool_slots; /* vector + 1 by its bytes' hash, 0: empty; at most half full */
+    size_t pool_mask;
     uint32_t epoch;    /* which of a cache's memos this is (see ng_recognise_tagged) */
 } tagmemo;
 
 static const double zero_row[ROW_TAGS];
 
-/* A new vector of the pool, holding v. */
+static double *pool_at(const tagmemo *m, size_t k)
+{
+    return m->pool[k / POOL_CHUNK] + k % POOL_CHUNK * ROW_TAGS;
+}
+
+/* The vector of the pool holding v, made when new: four in five of these
+ * sums repeat one made before (rare words of one shape and ending), so the
+ * pool stays small and its vectors in the processor's caches. */
 static const double *pool_add(tagmemo *m, const double *v)
 {
+    const size_t bytes = ROW_TAGS * sizeof *v;
+    uint64_t h = ng_hash_bytes((const char *)v, bytes);
+    size_t i = (size_t)h & m->pool_mask;
+    for (; m->pool_slots && m->pool_slots[i]; i = (i + 1) & m->pool_mask)
+        if (memcmp(pool_at(m, m->pool_slots[i] - 1), v, bytes) == 0)
+            return pool_at(m, m->pool_slots[i] - 1);
+    if (2 * (m->npool + 1) > m->pool_mask + 1) {
+        size_t cap = m->pool_slots ? 2 * (m->pool_mask + 1) : 1024;
+        g_free(m->pool_slots);
+        m->pool_slots = g_new0(uint32_t, cap);
+        m->pool_mask = cap - 1;
+        for (size_t k = 0; k < m->npool; k++) {
+            size_t j = (size_t)ng_hash_bytes((const char *)pool_at(m, k), bytes) & m->pool_mask;
+            while (m->pool_slots[j])
+                j = (j + 1) & m->pool_mask;
+            m->pool_slots[j] = (uint32_t)(k + 1);
+        }
+        for (i = (size_t)h & m->pool_mask; m->pool_slots[i]; i = (i + 1) & m->pool_mask)
+            ;
+    }
     if (m->npool % POOL_CHUNK == 0) {
         m->pool = g_renew(double *, m->pool, m->npool / POOL_CHUNK + 1);
         m->pool[m->npool / POOL_CHUNK] = g_new(double, POOL_CHUNK * ROW_TAGS);
     }
-    double *r = m->pool[m->npool / POOL_CHUNK] + m->npool % POOL_CHUNK * ROW_TAGS;
-    m->npool++;
-    memcpy(r, v, ROW_TAGS * sizeof *r);
+    double *r = pool_at(m, m->npool++);
+    memcpy(r, v, bytes);
+    m->pool_slots[i] = (uint32_t)m->npool;
     return r;
 }
 
@@ -973,6 +1002,7 @@ static void memo_clear(tagmemo *m)
     for (size_t k = 0; k * POOL_CHUNK < m->npool; k++)
         g_free(m->pool[k]);
     g_free(m->pool);
+    g_free(m->pool_slots);
     g_free(m->slots);
     if (m->keys)
         g_string_chunk_free(m->keys);
@@ -1772,7 +1802,8 @@ void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_
 
 static size_t memo_bytes(const tagmemo *m)
 {
-    return m->n * sizeof(memo_rec) + m->npool * ROW_TAGS * sizeof(double) + (m->mask + 1) * sizeof *m->slots;
+    return m->n * sizeof(memo_rec) + m->npool * ROW_TAGS * sizeof(double) +
+           (m->mask + 1 + (m->pool_slots ? m->pool_mask + 1 : 0)) * sizeof *m->slots;
 }
 
 struct ng_extract_cache {
