@@ -14,6 +14,7 @@
 #include <glib.h>
 #include <limits.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1688,6 +1689,19 @@ static void sum_spelling(const ng_tagger *t, tagmemo *memo, memo_rec *r)
     r->summed = 1;
 }
 
+/* Asks for the parts of a record that tagging reads: its sums, the first
+ * parts of its token (words, shapes, "cd"), its lexicon classes. */
+static void prefetch_rec(const memo_rec *r)
+{
+    const char *p = (const char *)r;
+    const size_t end = offsetof(memo_rec, info) + offsetof(tokinfo, psuf);
+    for (size_t b = 0; b < end; b += 64)
+        prefetch(p + b);
+    prefetch(p + end - 1);
+    prefetch(&r->info.nlex);
+    prefetch(&r->info.lexc[LEX_MAX - 1]);
+}
+
 /* Tags one sentence, with the records of memo (which spans the text), or
  * the records given (of memo, for toks; NULL: looked up). */
 static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo *memo, memo_rec *const *given,
@@ -1701,10 +1715,19 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
     const slot *found[FEAT_MAX + 3];
     const int nt = tagger->ntags;
     const part *F = tagger->parts.fixed, *bar = &F[F_BAR];
-    if (tagger->rows)
+    if (tagger->rows) {
+        /* The records are spread over the memo (tens of megabytes): all of
+         * what tagging reads of them is asked for first, so that the memory
+         * reads overlap. */
         for (size_t i = 0; i < n; i++)
+            prefetch_rec(recs[i]);
+        for (size_t i = 0; i < n; i++) {
             if (!recs[i]->summed) /* before the neighbours' sums are read */
                 sum_spelling(tagger, memo, recs[i]);
+            for (int k = 0; k < 4; k++)
+                prefetch(recs[i]->nb[k]);
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         double score[MAX_TAGS]; /* with rows, score_rows_onto sets all that are read */
         const double *rows[12]; /* with rows, the sums to start from */
