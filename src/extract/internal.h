@@ -71,6 +71,8 @@ void ng_spellings_free(ng_spellings *m);
 size_t ng_spellings_count(const ng_spellings *m);
 /* The record of s[0..n), made (with nothing known) when new. */
 ng_spelling *ng_spelling_of(ng_spellings *m, const char *s, size_t n);
+/* out[i] = the record of token i of text, for the n tokens. */
+void ng_spellings_of_tokens(ng_spellings *m, const char *text, const ng_token *tokens, size_t n, ng_spelling **out);
 /* A copy of s[0..n) that lives as long as the table. */
 const char *ng_spellings_keep(ng_spellings *m, const char *s, size_t n);
 /* The thread's table: started over, between texts only, when full or made

@@ -764,8 +764,7 @@ ng_status ng_recognise(ctx *c)
     size_t nt = c->seg.ntokens;
     c->spellings = c->cache ? ng_extract_cache_spellings(c->cache, c->lex, nt) : ng_spellings_new(nt);
     c->tok_spell = g_new(ng_spelling *, nt + 1);
-    for (size_t i = 0; i < nt; i++)
-        c->tok_spell[i] = ng_spelling_of(c->spellings, tok_str(c, i), tok_len(c, i));
+    ng_spellings_of_tokens(c->spellings, c->text, c->seg.tokens, nt, c->tok_spell);
     mark_credits(c);
     /* Pass 1: persons, then lexicon names, compounds, adjectives, demonyms. */
     for (size_t s = 0; s < c->seg.nsentences; s++) {

@@ -44,14 +44,22 @@ size_t ng_spellings_count(const ng_spellings *m)
     return m->n;
 }
 
+static inline void prefetch(const void *p)
+{
+#if defined(__GNUC__)
+    __builtin_prefetch(p);
+#else
+    (void)p;
+#endif
+}
+
 static ng_spelling *rec_at(const ng_spellings *m, size_t k)
 {
     return &m->chunks[k / SPELL_CHUNK][k % SPELL_CHUNK];
 }
 
-ng_spelling *ng_spelling_of(ng_spellings *m, const char *s, size_t n)
+static ng_spelling *spelling_hashed(ng_spellings *m, const char *s, size_t n, uint64_t h)
 {
-    uint64_t h = ng_hash_bytes(s, n);
     size_t i = (size_t)h & m->mask;
     for (; m->slots[i]; i = (i + 1) & m->mask) {
         ng_spelling *r = rec_at(m, m->slots[i] - 1);
@@ -84,6 +92,36 @@ ng_spelling *ng_spelling_of(ng_spellings *m, const char *s, size_t n)
     r->s = g_string_chunk_insert_len(m->strings, s, (gssize)n);
     r->len = n;
     return r;
+}
+
+ng_spelling *ng_spelling_of(ng_spellings *m, const char *s, size_t n)
+{
+    return spelling_hashed(m, s, n, ng_hash_bytes(s, n));
+}
+
+void ng_spellings_of_tokens(ng_spellings *m, const char *text, const ng_token *tokens, size_t n, ng_spelling **out)
+{
+    /* The table is larger than the caches: its slots are asked for first,
+     * then the records they point at, then their spellings, then each token
+     * is looked up, so that the memory reads overlap. */
+    uint64_t *h = g_new(uint64_t, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        h[i] = ng_hash_bytes(text + tokens[i].start, tokens[i].end - tokens[i].start);
+        prefetch(&m->slots[(size_t)h[i] & m->mask]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint32_t sl = m->slots[(size_t)h[i] & m->mask];
+        if (sl)
+            prefetch(rec_at(m, sl - 1));
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint32_t sl = m->slots[(size_t)h[i] & m->mask];
+        if (sl)
+            prefetch(rec_at(m, sl - 1)->s);
+    }
+    for (size_t i = 0; i < n; i++)
+        out[i] = spelling_hashed(m, text + tokens[i].start, tokens[i].end - tokens[i].start, h[i]);
+    g_free(h);
 }
 
 const char *ng_spellings_keep(ng_spellings *m, const char *s, size_t n)
