@@ -1778,13 +1778,25 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
             score_in_order(tagger, found, nfound, score);
         int prev = i ? inner[i - 1] : NG_TAG_O;
         int best = -1, second = -1;
-        for (int a = 0; a < tagger->nnext[prev]; a++) {
-            int k = tagger->next[prev][a];
-            if (best < 0 || score[k] > score[best]) {
-                second = best;
-                best = k;
-            } else if (second < 0 || score[k] > score[second]) {
-                second = k;
+        if (!margin) {
+            /* the best alone (the first of equals), without the runner-up's branches */
+            const unsigned char *next = tagger->next[prev];
+            best = next[0];
+            double top = score[best];
+            for (int a = 1; a < tagger->nnext[prev]; a++)
+                if (score[next[a]] > top) {
+                    top = score[next[a]];
+                    best = next[a];
+                }
+        } else {
+            for (int a = 0; a < tagger->nnext[prev]; a++) {
+                int k = tagger->next[prev][a];
+                if (best < 0 || score[k] > score[best]) {
+                    second = best;
+                    best = k;
+                } else if (second < 0 || score[k] > score[second]) {
+                    second = k;
+                }
             }
         }
         inner[i] = best;
