@@ -168,10 +168,6 @@ static int article_like(const ctx *c, size_t i)
     return 0;
 }
 
-/* Longest lexicon phrase starting at token i; returns tokens used (0: none).
- * Tried as written (with a genitive s off the last word), then with German
- * inflection folded for names of several words ("des Nationalen
- * Sicherheitsrates"). */
 /* The most words of a lexicon name that may start with token i (0: none);
  * its spelling (and whether it is a word) decides: asked once per spelling. */
 static int phrase_max(const ctx *c, size_t i)
@@ -232,6 +228,10 @@ static const ng_lex_entity *name_folded(const ctx *c, size_t i, size_t k)
     return e;
 }
 
+/* Longest lexicon phrase starting at token i; returns tokens used (0: none).
+ * Tried as written (with a genitive s off the last word), then with German
+ * inflection folded for names of several words ("des Nationalen
+ * Sicherheitsrates"). */
 static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **out, size_t *base_end)
 {
     const char *s = tok_str(c, i);
