@@ -927,7 +927,7 @@ typedef struct memo_rec {
 } memo_rec;
 
 #define MEMO_CHUNK 1024 /* records are made in blocks, so that they never move */
-#define POOL_CHUNK 1024 /* vectors of the pool, likewise */
+#define POOL_CHUNK 256  /* vectors of the pool, likewise (48 KB a block) */
 
 typedef struct tagmemo {
     uint32_t *slots;   /* record + 1, 0: empty */
