@@ -50,5 +50,7 @@ int ng_cli_parse_double(const char *s, double *out);
 /* `--name ARG` as a whole number in [min, max]: NG_EXIT_OK, or NG_EXIT_USAGE
  * after saying what it wants. */
 int ng_cli_count_option(const char *name, const char *arg, long min, long max, long *out);
+/* `--jobs ARG` (1 to 1024 threads), as build, ingest and extract read it. */
+int ng_cli_jobs_option(const char *arg, int *jobs);
 
 #endif

@@ -41,13 +41,10 @@ int cmd_build(int argc, char **argv)
         case 'o': out = optarg; break;
         case 'r': o.replace = 1; break;
         case 'D': o.data = optarg; break;
-        case 'j': {
-            long j;
-            if (ng_cli_count_option("jobs", optarg, 1, 1024, &j) != NG_EXIT_OK)
+        case 'j':
+            if (ng_cli_jobs_option(optarg, &o.jobs) != NG_EXIT_OK)
                 return NG_EXIT_USAGE;
-            o.jobs = (int)j;
             break;
-        }
         case 't':
             if (ng_cli_count_option("top", optarg, 0, LONG_MAX, &top) != NG_EXIT_OK)
                 return NG_EXIT_USAGE;

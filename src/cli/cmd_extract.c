@@ -215,7 +215,7 @@ int cmd_extract(int argc, char **argv)
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     int jsonl = 0, quiet = 0;
-    long jobs = 0;
+    int jobs = 0;
     const char *data = NULL;
     int c;
     optind = 1;
@@ -224,7 +224,7 @@ int cmd_extract(int argc, char **argv)
         case 'J': jsonl = 1; break;
         case 'D': data = optarg; break;
         case 'j':
-            if (ng_cli_count_option("jobs", optarg, 1, 1024, &jobs) != NG_EXIT_OK)
+            if (ng_cli_jobs_option(optarg, &jobs) != NG_EXIT_OK)
                 return NG_EXIT_USAGE;
             break;
         case 'q': quiet = 1; break;
@@ -247,7 +247,7 @@ int cmd_extract(int argc, char **argv)
         return NG_EXIT_FAILURE;
     }
     if (jobs == 0)
-        jobs = (long)g_get_num_processors();
+        jobs = (int)g_get_num_processors();
     if (jobs > 256)
         jobs = 256;
     xpipe p;
@@ -258,7 +258,7 @@ int cmd_extract(int argc, char **argv)
     g_mutex_init(&p.lock);
     g_cond_init(&p.cond);
     GThread **threads = g_new0(GThread *, (gsize)jobs);
-    for (long t = 0; t < jobs; t++)
+    for (int t = 0; t < jobs; t++)
         threads[t] = g_thread_new("extract", worker, &p);
 
     long ok = 0, failed = 0, lineno = 0;
@@ -311,7 +311,7 @@ int cmd_extract(int argc, char **argv)
         sl->out = NULL;
         written++;
     }
-    for (long t = 0; t < jobs; t++)
+    for (int t = 0; t < jobs; t++)
         g_thread_join(threads[t]);
     free(buf);
     g_free(threads);

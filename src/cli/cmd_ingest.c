@@ -30,13 +30,10 @@ int cmd_ingest(int argc, char **argv)
         case 'd': o.db = optarg; break;
         case 'r': o.replace = 1; break;
         case 'D': o.data = optarg; break;
-        case 'j': {
-            long j;
-            if (ng_cli_count_option("jobs", optarg, 1, 1024, &j) != NG_EXIT_OK)
+        case 'j':
+            if (ng_cli_jobs_option(optarg, &o.jobs) != NG_EXIT_OK)
                 return NG_EXIT_USAGE;
-            o.jobs = (int)j;
             break;
-        }
         case 'h': help(stdout); return NG_EXIT_OK;
         default: help(stderr); return NG_EXIT_USAGE;
         }

@@ -43,3 +43,12 @@ int ng_cli_count_option(const char *name, const char *arg, long min, long max, l
     }
     return NG_EXIT_OK;
 }
+
+int ng_cli_jobs_option(const char *arg, int *jobs)
+{
+    long j;
+    if (ng_cli_count_option("jobs", arg, 1, 1024, &j) != NG_EXIT_OK)
+        return NG_EXIT_USAGE;
+    *jobs = (int)j;
+    return NG_EXIT_OK;
+}
