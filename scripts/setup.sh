@@ -2,12 +2,15 @@
 # Installs what newsgraph needs on Debian 12, only what is missing (idempotent).
 #   scripts/setup.sh          build and run dependencies (graphviz: 'newsgraph render' runs dot)
 #   scripts/setup.sh --test   also what the tests use (networkx, Graphviz, xmllint, clang)
+#   scripts/setup.sh --train  also what scripts/train-tagger.py uses (scikit-learn)
 set -euo pipefail
 want=(gcc make cmake pkg-config libigraph-dev libxml2-dev libsqlite3-dev libglib2.0-dev libjson-c-dev
       wngerman python3 graphviz)
 if [ "${1:-}" = "--test" ]; then
   want+=(python3-networkx graphviz libxml2-utils sqlite3 valgrind
          clang libclang-rt-14-dev time)  # fuzzing (libFuzzer runtime), peak-memory figures
+elif [ "${1:-}" = "--train" ]; then
+  want+=(python3-sklearn)
 fi
 missing=()
 for p in "${want[@]}"; do

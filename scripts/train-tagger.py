@@ -1,11 +1,20 @@
 #!/usr/bin/env python3
-"""Trains newsgraph's statistical named-entity tagger (an averaged perceptron,
-greedy left to right) on the GermEval 2014 dev file and writes the model that
+"""Trains newsgraph's statistical named-entity tagger (a linear model over sparse binary features,
+decoded greedily left to right) on the GermEval 2014 dev file and writes the model that
 src/extract/tagger.c reads.
 
     python3 scripts/train-tagger.py [--ng build/newsgraph] [--dev ../shared/data/germeval2014/NER-de-dev.tsv]
-                                    [--out data/models/ner-de.tsv] [--epochs 6] [--runs 3] [--seed 20140901]
-                                    [--max-bytes 2900000]
+                                    [--out data/models/ner-de.tsv] [--learner svm] [--c 0.1]
+                                    [--max-bytes 2900000] [--cv K]
+
+Learners (--learner): "svm", a linear support vector machine, one against the rest, squared hinge
+loss and L2 penalty (scikit-learn's LinearSVC; Debian package python3-sklearn, which
+`scripts/setup.sh --train` installs); "logreg", multinomial logistic regression (scikit-learn);
+"perceptron", the averaged perceptron of earlier models (Python standard library only; --epochs,
+--runs, --seed).  Every learner gives one weight per (feature, tag), which is all the C decoder
+reads: the score of a tag is the sum of its weights over the token's features, and the feature "b"
+(every token has it) carries the bias.  The scikit-learn learners see the history features made
+from the gold tags before the token (the perceptron sees its own predictions).
 
 The features are not computed here: `newsgraph tag --germeval DEV --features` writes, for each
 token, its gold tag as the benchmark counts it, its GermEval outer tag and its feature strings, made
@@ -21,16 +30,18 @@ PER, LOC and ORG; the tagger writes every other class as O (ner_score.py reads t
 
 Split (fixed, never the test file): sentence k of the dev file, counted from 0 in file order, is a
 TUNE sentence when k % 5 == 4, else a TRAIN sentence.  The model is trained on TRAIN only; every
-figure printed is on TUNE (where the epoch and run counts were chosen).  Training is deterministic:
-run r (0-based) visits the sentences of each epoch in the order of random.Random(seed + r); the
-model is the mean of the runs' averaged weights (a small ensemble, which steadies the weights a
-2,000-sentence training set leaves noisy).
+figure printed is on TUNE (where the learner and its settings were chosen, with --cv on TRAIN).
+Training is deterministic: scikit-learn runs with random_state = --seed; perceptron run r (0-based)
+visits the sentences of each epoch in the order of random.Random(seed + r), and the model is the
+mean of the runs' averaged weights.
 
 Decoding, here and in C: the best-scoring tag, ties to the earlier of O, B-PER, I-PER, B-LOC, I-LOC,
 B-ORG, I-ORG; an I- tag only after a B- or I- tag of its type.
 
-The model keeps the averaged weights of largest magnitude so that the file stays under --max-bytes;
-lines are "feature<TAB>tag<TAB>weight", sorted.  Python standard library only.
+The model keeps the weights of largest magnitude so that the file stays under --max-bytes; lines
+are "feature<TAB>tag<TAB>weight", sorted.  --cv K also prints the mean F1 of K-fold cross-validation
+over the train part (sentence j of it in fold j % K), a steadier guide than the 440 tune sentences
+for choosing --c.
 """
 import argparse
 import os
@@ -186,6 +197,77 @@ def train(train_sents, epochs, seed, log):
     return p.averaged()
 
 
+def train_sklearn(train_sents, learner, c, seed, log):
+    """Weights {(feature, tag): w} of a scikit-learn linear model, trained on rows whose history
+    features come from the gold tags.  A feature a token has twice counts twice, as in C."""
+    try:
+        from scipy.sparse import csr_matrix
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.svm import LinearSVC
+    except ImportError:
+        sys.exit("train-tagger: --learner %s needs scikit-learn (Debian package python3-sklearn, which "
+                 "'scripts/setup.sh --train' installs; run the script with /usr/bin/python3)" % learner)
+    index, indices, indptr, y = {}, [], [0], []
+    for _, tokens in train_sents:
+        for i, (_, lab, feats) in enumerate(tokens):
+            t1 = tokens[i - 1][1] if i >= 1 else "<s>"
+            t2 = tokens[i - 2][1] if i >= 2 else "<s>"
+            for f in feats + history(t2, t1, feats):
+                indices.append(index.setdefault(f, len(index)))
+            indptr.append(len(indices))
+            y.append(lab)
+    x = csr_matrix(([1.0] * len(indices), indices, indptr), shape=(len(y), len(index)))
+    x.sum_duplicates()
+    if learner == "svm":
+        model = LinearSVC(C=c, fit_intercept=False, random_state=seed, max_iter=5000)
+    else:
+        model = LogisticRegression(C=c, fit_intercept=False, random_state=seed, max_iter=1000)
+    model.fit(x, y)
+    names = [None] * len(index)
+    for f, k in index.items():
+        names[k] = f
+    weights = {}
+    coef = model.coef_
+    for r, tag in enumerate(model.classes_):
+        row = coef[r]
+        for k in row.nonzero()[0]:
+            weights[(names[k], str(tag))] = float(row[k])
+    log(f"{learner} C={c}: {len(y)} tokens, {len(index)} features, {len(weights)} weights")
+    return weights
+
+
+def learn(trn, a, log):
+    """The weights the chosen learner gives for the sentences trn."""
+    if a.learner == "perceptron":
+        avg = {}
+        for r in range(a.runs):
+            log(f"run {r + 1}/{a.runs}")
+            for key, w in train(trn, a.epochs, a.seed + r, log).items():
+                avg[key] = avg.get(key, 0.0) + w / a.runs
+        return avg
+    return train_sklearn(trn, a.learner, a.c, a.seed, log)
+
+
+def scorer_of(model, order):
+    """Tag scores of a token's features under model {feature: {tag: weight}}, as C sums them."""
+    def scorer(feats):
+        s = dict.fromkeys(order, 0.0)
+        for f in feats:
+            ws = model.get(f)
+            if ws:
+                for t, v in ws.items():
+                    s[t] += v
+        return s
+    return scorer
+
+
+def as_model(kept):
+    model = {}
+    for (f, t), w in kept:
+        model.setdefault(f, {})[t] = float(fmt(w))
+    return model
+
+
 def fmt(w):
     s = "%.3g" % w
     return "0" if s in ("-0", "0") else s
@@ -207,7 +289,7 @@ def prune(avg, max_bytes):
     return sorted(keep)
 
 
-HEADER = ("# newsgraph named-entity tagger model (averaged perceptron), written by scripts/train-tagger.py.\n"
+HEADER = ("# newsgraph named-entity tagger model (a linear model: see data/models/SOURCE.md), written by scripts/train-tagger.py.\n"
           "# feature<TAB>tag<TAB>weight; see data/README.md (models/) and data/models/SOURCE.md.\n")
 
 
@@ -278,10 +360,16 @@ def main():
                     help="GermEval 2014 dev file (default: ../shared/data/germeval2014/NER-de-dev.tsv)")
     ap.add_argument("--out", default=os.path.join(ROOT, "data", "models", "ner-de.tsv"),
                     help="model to write (default: data/models/ner-de.tsv)")
-    ap.add_argument("--epochs", type=int, default=6, help="passes over the training part (default: 6)")
-    ap.add_argument("--runs", type=int, default=3, help="runs with other sentence orders, averaged (default: 3)")
-    ap.add_argument("--seed", type=int, default=20140901, help="seed of the sentence order (default: 20140901)")
+    ap.add_argument("--learner", choices=("svm", "logreg", "perceptron"), default="svm",
+                    help="svm (default), logreg (both scikit-learn) or perceptron (standard library)")
+    ap.add_argument("--c", type=float, default=0.1,
+                    help="inverse regularisation strength of svm and logreg (default: 0.1)")
+    ap.add_argument("--epochs", type=int, default=6, help="perceptron: passes over the training part (default: 6)")
+    ap.add_argument("--runs", type=int, default=3, help="perceptron: runs with other sentence orders, averaged (default: 3)")
+    ap.add_argument("--seed", type=int, default=20140901, help="random seed (default: 20140901)")
     ap.add_argument("--max-bytes", type=int, default=2900000, help="largest model file (default: 2900000)")
+    ap.add_argument("--cv", type=int, default=0, metavar="K",
+                    help="also K-fold cross-validation over the train part (default: none)")
     a = ap.parse_args()
     if "NER-de-test" in os.path.basename(a.dev):
         sys.exit("train-tagger: the test file is never used for training or tuning")
@@ -295,11 +383,21 @@ def main():
     tune = [s for k, s in enumerate(sents) if is_tune(k)]
     log(f"{len(sents)} sentences: {len(trn)} for training, {len(tune)} for tuning "
         f"({sum(len(s[1]) for s in trn)} / {sum(len(s[1]) for s in tune)} tokens)")
-    avg = {}
-    for r in range(a.runs):
-        log(f"run {r + 1}/{a.runs}")
-        for key, w in train(trn, a.epochs, a.seed + r, log).items():
-            avg[key] = avg.get(key, 0.0) + w / a.runs
+    if a.cv > 1:
+        figures = {"all": [], "news": []}
+        for j in range(a.cv):
+            fit = [s for i, s in enumerate(trn) if i % a.cv != j]
+            held = [s for i, s in enumerate(trn) if i % a.cv == j]
+            kept = prune(learn(fit, a, log), a.max_bytes)
+            order = tag_order(t for (_, t), _ in kept)
+            pred = [decode(tokens, scorer_of(as_model(kept), order), order) for _, tokens in held]
+            for subset in figures:
+                figures[subset].append(evaluate(held, pred, subset)[0])
+            log(f"fold {j + 1}/{a.cv}: F1 all {figures['all'][-1]:.3f} news {figures['news'][-1]:.3f}")
+        for subset, fs in figures.items():
+            print(f"{a.cv}-fold cross-validation on the train part, {subset}: mean F1 {sum(fs) / len(fs):.3f} "
+                  f"(" + " ".join(f"{f:.3f}" for f in fs) + ")")
+    avg = learn(trn, a, log)
     kept = prune(avg, a.max_bytes)
     os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
     tmp = a.out + ".tmp"
@@ -313,17 +411,7 @@ def main():
     # The figures, on the tune part, with the model as written (what C reads).
     model = load_model(a.out)
     order = tag_order(t for ws in model.values() for t in ws)
-
-    def scorer(feats):
-        s = dict.fromkeys(order, 0.0)
-        for f in feats:
-            ws = model.get(f)
-            if ws:
-                for t, v in ws.items():
-                    s[t] += v
-        return s
-
-    pred = [decode(tokens, scorer, order) for _, tokens in tune]
+    pred = [decode(tokens, scorer_of(model, order), order) for _, tokens in tune]
     for subset in ("all", "news"):
         f1, lines = evaluate(tune, pred, subset)
         print(f"tune part, {subset}: F1 {f1:.3f}")

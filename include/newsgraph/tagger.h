@@ -1,4 +1,4 @@
-/* newsgraph: a statistical named-entity tagger (averaged perceptron, greedy
+/* newsgraph: a statistical named-entity tagger (a linear model, decoded greedily
  * left to right) that fills the gaps of the rule recogniser.
  *
  * Each token is described by features of its spelling (shape, prefixes,
