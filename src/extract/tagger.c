@@ -128,29 +128,27 @@ void ng_rule_tags(const char *text, const uint32_t *tok_start, const uint32_t *t
  *
  * A feature is the concatenation of a few parts: a fixed name ("w-1="), a
  * word, a separator, another word.  Its hash is a polynomial over its bytes
- * modulo the prime P = 2^61 - 1, H(s) = s[0] B^(n-1) + ... + s[n-1], so that
+ * modulo 2^64, H(s) = s[0] B^(n-1) + ... + s[n-1] with B odd, so that
  * H(a b) = H(a) B^|b| + H(b): every part is hashed once (a token's lower-case
  * word serves about fifteen features of it and its neighbours) and a feature
- * then costs one multiplication per part, with no string built.  The model's
- * feature strings are hashed byte by byte at load: the same function.  A
- * feature the model lacks matches one of its features with a probability of
- * about (model size) / 2^61; the model's own features are checked against
- * each other when it loads. */
+ * then costs one multiplication per part, with no string built.  Modulo 2^64
+ * the arithmetic is the machine's own (the prime modulus 2^61 - 1 used before
+ * cost a 128-bit product and a reduction per step: 10% of recognition, by
+ * callgrind); known collisions of such hashes need strings thousands of
+ * bytes long built for it, far beyond a feature's length.  The
+ * model's feature strings are hashed byte by byte at load: the same function;
+ * its own features are checked against each other when it loads. */
 
-#define HASH_P ((UINT64_C(1) << 61) - 1)
-#define HASH_B UINT64_C(0x0C9E3779B97F4A7B) /* any large number below P */
+#define HASH_B UINT64_C(0x0C9E3779B97F4A7B) /* odd */
 
-static inline uint64_t hash_mulmod(uint64_t a, uint64_t b)
+static inline uint64_t hash_mul(uint64_t a, uint64_t b)
 {
-    __extension__ unsigned __int128 r = (unsigned __int128)a * b;
-    uint64_t s = ((uint64_t)r & HASH_P) + (uint64_t)(r >> 61);
-    return s >= HASH_P ? s - HASH_P : s;
+    return a * b;
 }
 
-static inline uint64_t hash_addmod(uint64_t a, uint64_t b)
+static inline uint64_t hash_add(uint64_t a, uint64_t b)
 {
-    uint64_t s = a + b;
-    return s >= HASH_P ? s - HASH_P : s;
+    return a + b;
 }
 
 /* A part of features: its bytes, H of them and B^(their length). */
@@ -164,8 +162,8 @@ static part part_of(const char *s, size_t n)
 {
     part p = {0, 1, s, (uint32_t)n};
     for (size_t i = 0; i < n; i++) {
-        p.h = hash_addmod(hash_mulmod(p.h, HASH_B), (unsigned char)s[i]);
-        p.pw = hash_mulmod(p.pw, HASH_B);
+        p.h = hash_add(hash_mul(p.h, HASH_B), (unsigned char)s[i]);
+        p.pw = hash_mul(p.pw, HASH_B);
     }
     return p;
 }
@@ -173,7 +171,7 @@ static part part_of(const char *s, size_t n)
 /* H of the whole feature a b (parts joined). */
 static inline uint64_t hash_join(uint64_t h, const part *b)
 {
-    return hash_addmod(hash_mulmod(h, b->pw), b->h);
+    return hash_add(hash_mul(h, b->pw), b->h);
 }
 
 /* The fixed parts of the features (names, separators, padding words). */
@@ -243,7 +241,7 @@ static void featparts_init(featparts *fp)
 {
     fp->pow[0] = 1;
     for (int k = 1; k <= POW_MAX; k++)
-        fp->pow[k] = hash_mulmod(fp->pow[k - 1], HASH_B);
+        fp->pow[k] = hash_mul(fp->pow[k - 1], HASH_B);
     for (int b = 0; b < 8; b++) {
         for (int k = 0; k < 3; k++)
             fp->dict_s[b][k] = b & (1 << k) ? "WLF"[k] : '-';
@@ -276,7 +274,7 @@ static part part_fast(const featparts *fp, const char *s, size_t n)
         return part_of(s, n);
     part p = {0, fp->pow[n], s, (uint32_t)n};
     for (size_t i = 0; i < n; i++)
-        p.h = hash_addmod(hash_mulmod(p.h, HASH_B), (unsigned char)s[i]);
+        p.h = hash_add(hash_mul(p.h, HASH_B), (unsigned char)s[i]);
     return p;
 }
 
@@ -864,8 +862,8 @@ static void token_features(const sentence *sn, size_t i, int which, featset *fs)
  * `as` is a copy of those bytes (the part's text). */
 static part part_sub(const featparts *fp, const uint64_t *pre, size_t a, size_t b, const char *as)
 {
-    uint64_t x = pre[b], y = hash_mulmod(pre[a], fp->pow[b - a]);
-    return (part){x >= y ? x - y : x + HASH_P - y, fp->pow[b - a], as, (uint32_t)(b - a)};
+    uint64_t x = pre[b], y = hash_mul(pre[a], fp->pow[b - a]);
+    return (part){x - y, fp->pow[b - a], as, (uint32_t)(b - a)};
 }
 
 /* The token's strings as parts.  The lower-case word is hashed once, with
@@ -878,7 +876,7 @@ static void tokinfo_parts(const featparts *fp, tokinfo *t)
     uint64_t pre[WORD_MAX + 1];
     pre[0] = 0;
     for (size_t i = 0; i < lwl; i++)
-        pre[i + 1] = hash_addmod(hash_mulmod(pre[i], HASH_B), (unsigned char)t->lw[i]);
+        pre[i + 1] = hash_add(hash_mul(pre[i], HASH_B), (unsigned char)t->lw[i]);
     t->plw = (part){pre[lwl], fp->pow[lwl], t->lw, (uint32_t)lwl};
     size_t wl = strlen(t->w);
     t->pw = wl == lwl && memcmp(t->w, t->lw, wl) == 0 ? (part){t->plw.h, t->plw.pw, t->w, (uint32_t)wl}
@@ -1113,7 +1111,7 @@ void ng_tagger_features(const ng_lexicon *lex, const ng_tag_token *toks, size_t 
 #define MAX_TAGS 64
 
 typedef struct slot {
-    uint64_t key;          /* H of the feature + 1 (H < 2^61); 0: empty */
+    uint64_t key;          /* H of the feature (the slot is empty when its mark is 0) */
     uint32_t first, count; /* its weights: entries [first, first + count), or
                             * with count SLOT_ROW the dense row `first` */
 } slot;
@@ -1175,7 +1173,7 @@ static inline const slot *find_from(const ng_tagger *t, size_t i, uint64_t h)
         uint16_t mi = t->marks[i];
         if (!mi)
             return NULL;
-        if (mi == m && t->table[i].key == h + 1)
+        if (mi == m && t->table[i].key == h)
             return &t->table[i];
     }
 }
@@ -1371,11 +1369,11 @@ static void make_rows(ng_tagger *t)
         return;
     size_t n = 0;
     for (size_t i = 0; i <= t->mask; i++)
-        n += t->table[i].key && t->table[i].count >= ROW_MIN;
+        n += t->marks[i] && t->table[i].count >= ROW_MIN;
     t->rows = g_new0(double, n * ROW_TAGS + 1);
     for (size_t i = 0; i <= t->mask; i++) {
         slot *sl = &t->table[i];
-        if (!sl->key || sl->count < ROW_MIN)
+        if (!t->marks[i] || sl->count < ROW_MIN)
             continue;
         double *row = t->rows + t->nrows * ROW_TAGS;
         for (uint32_t e = sl->first; e < sl->first + sl->count; e++)
@@ -1424,14 +1422,14 @@ static ng_status build_table(ng_tagger *t, const char *path, ng_errmsg *err)
                 dense[k] = 0;
             }
         const char *name = ld->names->pdata[f];
-        uint64_t key = part_of(name, strlen(name)).h + 1;
-        size_t i = slot_index(t, key - 1);
-        while (t->table[i].key && t->table[i].key != key)
+        uint64_t key = part_of(name, strlen(name)).h;
+        size_t i = slot_index(t, key);
+        while (t->marks[i] && t->table[i].key != key)
             i = (i + 1) & t->mask;
-        if (t->table[i].key)
+        if (t->marks[i])
             st = ng_fail(err, NG_ERR_FORMAT, "%s: two features share a hash (%s); rename one", path, name);
         t->table[i] = (slot){key, first, (uint32_t)t->nentries - first};
-        t->marks[i] = slot_mark(key - 1);
+        t->marks[i] = slot_mark(key);
         t->nfeatures++;
     }
     g_free(order);
