@@ -200,7 +200,7 @@ enum {
     LC_ADJ = LC_GNAME + NG_ENT_TYPE_COUNT,
     LC_DEM = LC_ADJ + NG_ENT_TYPE_COUNT,
     LC_NFIRST = LC_DEM + NG_ENT_TYPE_COUNT,
-    LC_ROLE, LC_GIVEN, LC_KOREAN, LC_INST, LC_MEDIANOUN, LC_MONTH, LC_PARTICLE, LC_PREP, LC_DET, LC_VERB,
+    LC_ROLE, LC_GIVEN, LC_SURNAME, LC_GSURNAME, LC_KOREAN, LC_INST, LC_MEDIANOUN, LC_MONTH, LC_PARTICLE, LC_PREP, LC_DET, LC_VERB,
     LC_NUM, LC_COUNT
 };
 static const char *const lex_codes[LC_COUNT] = {
@@ -208,7 +208,7 @@ static const char *const lex_codes[LC_COUNT] = {
     "gname:person", "gname:organization", "gname:media", "gname:country", "gname:place",
     "adj:person", "adj:organization", "adj:media", "adj:country", "adj:place",
     "dem:person", "dem:organization", "dem:media", "dem:country", "dem:place",
-    "nfirst", "role", "given", "korean", "inst", "medianoun", "month", "particle", "prep", "det", "verb", "num"};
+    "nfirst", "role", "given", "surname", "gsurname", "korean", "inst", "medianoun", "month", "particle", "prep", "det", "verb", "num"};
 
 static const char *const rule_names[NG_RULE_COUNT] = {
     "-", "PER-B", "PER-I", "ORG-B", "ORG-I", "MEDIA-B", "MEDIA-I", "COUNTRY-B", "COUNTRY-I",
@@ -591,6 +591,10 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
             add_lex(ti, LC_ROLE);
         if (has(lex->map.given_names, word, n))
             add_lex(ti, LC_GIVEN);
+        if (has(lex->map.surnames, word, n))
+            add_lex(ti, LC_SURNAME);
+        else if (n > 3 && s[n - 1] == 's' && has(lex->map.surnames, word, n - 1))
+            add_lex(ti, LC_GSURNAME); /* a genitive: "Merkels" */
         if (has(lex->map.korean_surnames, word, n))
             add_lex(ti, LC_KOREAN);
         if (has(lex->map.institutions, word, n))

@@ -458,6 +458,7 @@ static ng_status abbrev_line(ng_lexicon *lex, char **c, int n, const char *comme
 SET_READER(given_line, given_names)
 SET_READER(korean_line, korean_surnames)
 SET_READER(chinese_line, chinese_surnames)
+SET_READER(surname_line, surnames)
 SET_READER(particle_line, particles)
 SET_READER(continuation_line, continuation)
 SET_READER(determiner_line, determiners)
@@ -492,14 +493,14 @@ static ng_status load_dictionary(ng_lexicon *lex, char **text, ng_errmsg *err)
 #define LEX_TABLES(l)                                                                                        \
     {&(l)->names, &(l)->names_folded, &(l)->determiners, &(l)->prepositions, &(l)->media_nouns,            \
      &(l)->credit_markers, &(l)->institutions, &(l)->folded_first, &(l)->name_first, &(l)->adjectives,     \
-     &(l)->demonyms, &(l)->roles, &(l)->given_names, &(l)->korean_surnames, &(l)->chinese_surnames, &(l)->particles, &(l)->verbs,  \
+     &(l)->demonyms, &(l)->roles, &(l)->given_names, &(l)->korean_surnames, &(l)->chinese_surnames, &(l)->surnames, &(l)->particles, &(l)->verbs,  \
      &(l)->numbers, &(l)->qualifiers, &(l)->units, &(l)->cues, &(l)->abbrevs, &(l)->months,               \
      &(l)->pronouns, &(l)->continuation, &(l)->dictionary}
 #define LEX_MAPS(l)                                                                                          \
     {&(l)->map.names, &(l)->map.names_folded, &(l)->map.determiners, &(l)->map.prepositions,              \
      &(l)->map.media_nouns, &(l)->map.credit_markers, &(l)->map.institutions, &(l)->map.folded_first,      \
      &(l)->map.name_first, &(l)->map.adjectives, &(l)->map.demonyms, &(l)->map.roles,                      \
-     &(l)->map.given_names, &(l)->map.korean_surnames, &(l)->map.chinese_surnames, &(l)->map.particles, &(l)->map.verbs,               \
+     &(l)->map.given_names, &(l)->map.korean_surnames, &(l)->map.chinese_surnames, &(l)->map.surnames, &(l)->map.particles, &(l)->map.verbs,               \
      &(l)->map.numbers, &(l)->map.qualifiers, &(l)->map.units, &(l)->map.cues, &(l)->map.abbrevs,          \
      &(l)->map.months, &(l)->map.pronouns, &(l)->map.continuation, &(l)->map.dictionary}
 
@@ -561,6 +562,7 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
         {"lexicon/given_names.txt", 0, 0, given_line},
         {"lexicon/korean_surnames.txt", 0, 0, korean_line},
         {"lexicon/chinese_surnames.txt", 0, 0, chinese_line},
+        {"lexicon/surnames.txt", 2, 0, surname_line},
         {"lang/de/name_particles.txt", 0, 0, particle_line},
         {"lang/de/reporting_verbs.tsv", 4, 0, verb_line},
         {"lang/de/number_words.tsv", 3, 0, number_line},

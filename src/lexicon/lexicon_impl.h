@@ -73,6 +73,7 @@ struct ng_lexicon {
     GHashTable *given_names;    /* set */
     GHashTable *korean_surnames;/* set */
     GHashTable *chinese_surnames;/* set */
+    GHashTable *surnames;       /* family names of many languages (set): a tagger feature */
     GHashTable *particles;      /* name particles: von, de, al ... (set) */
     GHashTable *verbs;          /* lowercase form -> ng_lex_verb */
     GHashTable *numbers;        /* lowercase word -> ng_lex_number */
@@ -90,7 +91,7 @@ struct ng_lexicon {
     struct {
         ng_strmap *names, *names_folded, *determiners, *prepositions, *media_nouns, *credit_markers,
             *institutions, *folded_first, *name_first, *adjectives, *demonyms, *roles, *given_names,
-            *korean_surnames, *chinese_surnames, *particles, *verbs, *numbers, *qualifiers, *units, *cues, *abbrevs, *months,
+            *korean_surnames, *chinese_surnames, *surnames, *particles, *verbs, *numbers, *qualifiers, *units, *cues, *abbrevs, *months,
             *pronouns, *continuation, *dictionary;
     } map;
     struct ng_tagger *tagger;   /* statistical tagger (models/ner-de.tsv), or NULL: rules only */
