@@ -121,14 +121,7 @@ class Perceptron:
         self.step = 0
 
     def scores(self, feats):
-        s = dict.fromkeys(self.tags, 0.0)
-        w = self.w
-        for f in feats:
-            ws = w.get(f)
-            if ws:
-                for t, v in ws.items():
-                    s[t] += v
-        return s
+        return scores_of(self.w, self.tags, feats)
 
     def update(self, truth, guess, feats):
         self.step += 1
@@ -248,17 +241,19 @@ def learn(trn, a, log):
     return train_sklearn(trn, a.learner, a.c, a.seed, log)
 
 
-def scorer_of(model, order):
+def scores_of(model, order, feats):
     """Tag scores of a token's features under model {feature: {tag: weight}}, as C sums them."""
-    def scorer(feats):
-        s = dict.fromkeys(order, 0.0)
-        for f in feats:
-            ws = model.get(f)
-            if ws:
-                for t, v in ws.items():
-                    s[t] += v
-        return s
-    return scorer
+    s = dict.fromkeys(order, 0.0)
+    for f in feats:
+        ws = model.get(f)
+        if ws:
+            for t, v in ws.items():
+                s[t] += v
+    return s
+
+
+def scorer_of(model, order):
+    return lambda feats: scores_of(model, order, feats)
 
 
 def as_model(kept):
