@@ -5,7 +5,7 @@
 #   scripts/setup.sh --train  also what scripts/train-tagger.py uses (scikit-learn)
 set -euo pipefail
 want=(gcc make cmake pkg-config libigraph-dev libxml2-dev libsqlite3-dev libglib2.0-dev libjson-c-dev
-      wngerman python3 graphviz)
+      wngerman wamerican python3 graphviz)
 if [ "${1:-}" = "--test" ]; then
   want+=(python3-networkx graphviz libxml2-utils sqlite3 valgrind
          clang libclang-rt-14-dev time)  # fuzzing (libFuzzer runtime), peak-memory figures

@@ -269,6 +269,52 @@ static void in_extractor(void)
     g_free(d);
 }
 
+/* Places of text under a model that calls "Technology" and "Elbrinxen" places,
+ * with the English word list at en. */
+static int english_places(const char *en, const char *text, const char *label)
+{
+    char *d = data_with_model("b\tO\t1\nw=Technology\tB-LOC\t50\nw=Elbrinxen\tB-LOC\t50\n");
+    g_setenv("NEWSGRAPH_EN_WORDLIST", en, TRUE);
+    ng_lexicon *l = NULL;
+    ng_errmsg err;
+    if (ng_lexicon_load(d, &l, &err) != NG_OK) {
+        fprintf(stderr, "cannot load %s: %s\n", d, err.text);
+        exit(1);
+    }
+    g_unsetenv("NEWSGRAPH_EN_WORDLIST");
+    ng_document doc;
+    ng_extraction x;
+    if (ng_document_from_bytes("t", "t.txt", text, strlen(text), 0, &doc, &err) != NG_OK ||
+        ng_extract(l, &doc, &x, &err) != NG_OK) {
+        fprintf(stderr, "extraction failed: %s\n", err.text);
+        exit(1);
+    }
+    int found = find_entity(&x, NG_ENT_PLACE, label) >= 0;
+    ng_extraction_clear(&x);
+    ng_document_clear(&doc);
+    ng_lexicon_free(l);
+    g_free(d);
+    return found;
+}
+
+/* A tagger span of common English words only is not taken for a name; the
+ * English word list decides (absent: the span stands). */
+static void english_words(void)
+{
+    char *en = g_build_filename(dir, "english.txt", NULL);
+    g_file_set_contents(en, "Technology\ntechnology\nreview\n", -1, NULL);
+    const char *text = "Der Bericht erschien in Technology und wurde in Elbrinxen gelesen.\n";
+    CHECK(!english_places(en, text, "Technology"));
+    CHECK(english_places(en, text, "Elbrinxen"));
+    char *none = g_build_filename(dir, "no-such-list.txt", NULL);
+    CHECK(english_places(none, text, "Technology"));
+    /* a capitalised entry of the list is a name, not a common word */
+    g_file_set_contents(en, "Technology\n", -1, NULL);
+    CHECK(english_places(en, text, "Technology"));
+    g_free(none);
+    g_free(en);
+}
+
 /* The sub-graph of text extracted with cache (NULL: none), as JSON. */
 static char *extract_json(ng_lexicon *l, ng_extract_cache *cache, const char *text)
 {
@@ -421,6 +467,7 @@ int main(void)
     features();
     hostile();
     in_extractor();
+    english_words();
     cache_same_output();
     sums_in_parts();
     ng_lexicon_free(lex);

@@ -13,6 +13,7 @@
 #define NG_DATA_DIR "data"
 #endif
 #define NG_WORDLIST_DEFAULT "/usr/share/dict/ngerman"
+#define NG_EN_WORDLIST_DEFAULT "/usr/share/dict/american-english"
 
 const char *ng_lexicon_default_dir(void)
 {
@@ -467,26 +468,28 @@ SET_READER(media_noun_line, media_nouns)
 SET_READER(credit_line, credit_markers)
 SET_READER(institution_line, institutions)
 
-/* The word list into lex->dictionary; *text gets the file's text, which
- * holds the keys until the maps are made (the caller frees it). */
-static ng_status load_dictionary(ng_lexicon *lex, char **text, ng_errmsg *err)
+/* A word list ($env, else path) into set; *text gets the file's text,
+ * which holds the keys until the maps are made (the caller frees it).
+ * lower_only: only the words that begin with a lower-case ASCII letter (the
+ * English list's common words, not its names).  A missing list is no error:
+ * what it answers is then answered by the lexicons alone. */
+static void load_word_list(GHashTable *set, const char *env, const char *path, int lower_only, char **text)
 {
-    const char *path = getenv("NEWSGRAPH_WORDLIST");
-    if (!path || !*path)
-        path = NG_WORDLIST_DEFAULT;
+    const char *p = getenv(env);
+    if (p && *p)
+        path = p;
     gchar *content = NULL;
     gsize len = 0;
     if (!g_file_get_contents(path, &content, &len, NULL))
-        return NG_OK; /* optional: without it, capitalised words are judged by lexicons alone */
+        return;
     /* Debian's word lists are UTF-8; a stray line that is not is skipped.
      * The words stay in the file's buffer until the maps are made. */
     char *save = NULL;
     for (char *w = strtok_r(content, "\n", &save); w; w = strtok_r(NULL, "\n", &save)) {
-        if (*w && g_utf8_validate(w, -1, NULL))
-            g_hash_table_add(lex->dictionary, w);
+        if (*w && (!lower_only || (*w >= 'a' && *w <= 'z')) && g_utf8_validate(w, -1, NULL))
+            g_hash_table_add(set, w);
     }
     *text = content;
-    return NG_OK;
 }
 
 /* Every table and its map, in the same order. */
@@ -495,14 +498,14 @@ static ng_status load_dictionary(ng_lexicon *lex, char **text, ng_errmsg *err)
      &(l)->credit_markers, &(l)->institutions, &(l)->folded_first, &(l)->name_first, &(l)->adjectives,     \
      &(l)->demonyms, &(l)->roles, &(l)->given_names, &(l)->korean_surnames, &(l)->chinese_surnames, &(l)->surnames, &(l)->particles, &(l)->verbs,  \
      &(l)->numbers, &(l)->qualifiers, &(l)->units, &(l)->cues, &(l)->abbrevs, &(l)->months,               \
-     &(l)->pronouns, &(l)->continuation, &(l)->dictionary}
+     &(l)->pronouns, &(l)->continuation, &(l)->dictionary, &(l)->english}
 #define LEX_MAPS(l)                                                                                          \
     {&(l)->map.names, &(l)->map.names_folded, &(l)->map.determiners, &(l)->map.prepositions,              \
      &(l)->map.media_nouns, &(l)->map.credit_markers, &(l)->map.institutions, &(l)->map.folded_first,      \
      &(l)->map.name_first, &(l)->map.adjectives, &(l)->map.demonyms, &(l)->map.roles,                      \
      &(l)->map.given_names, &(l)->map.korean_surnames, &(l)->map.chinese_surnames, &(l)->map.surnames, &(l)->map.particles, &(l)->map.verbs,               \
      &(l)->map.numbers, &(l)->map.qualifiers, &(l)->map.units, &(l)->map.cues, &(l)->map.abbrevs,          \
-     &(l)->map.months, &(l)->map.pronouns, &(l)->map.continuation, &(l)->map.dictionary}
+     &(l)->map.months, &(l)->map.pronouns, &(l)->map.continuation, &(l)->map.dictionary, &(l)->map.english}
 
 /* The maps replace the tables once loading is done: they hold copies of
  * the keys, so the tables (and the word list's text) can go. */
@@ -582,12 +585,14 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
     ng_status st = NG_OK;
     for (size_t i = 0; i < G_N_ELEMENTS(files) && st == NG_OK; i++)
         st = read_tsv(lex, dir, files[i].file, files[i].cols, files[i].optional, files[i].fn, err);
-    char *wordlist = NULL;
-    if (st == NG_OK)
-        st = load_dictionary(lex, &wordlist, err);
-    if (st == NG_OK)
+    char *wordlist = NULL, *english = NULL;
+    if (st == NG_OK) {
+        load_word_list(lex->dictionary, "NEWSGRAPH_WORDLIST", NG_WORDLIST_DEFAULT, 0, &wordlist);
+        load_word_list(lex->english, "NEWSGRAPH_EN_WORDLIST", NG_EN_WORDLIST_DEFAULT, 1, &english);
         build_maps(lex);
+    }
     g_free(wordlist);
+    g_free(english);
     gchar *model = g_build_filename(dir, "models", "ner-de.tsv", NULL); /* optional */
     if (st == NG_OK && g_file_test(model, G_FILE_TEST_EXISTS))
         st = ng_tagger_load(model, &lex->tagger, err);
@@ -808,6 +813,11 @@ int ng_lex_is_korean_surname(const ng_lexicon *lex, const char *s, size_t n)
     return contains(lex->map.korean_surnames, s, n);
 }
 
+int ng_lex_is_surname(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return contains(lex->map.surnames, s, n);
+}
+
 int ng_lex_is_chinese_surname(const ng_lexicon *lex, const char *s, size_t n)
 {
     return contains(lex->map.chinese_surnames, s, n);
@@ -866,6 +876,13 @@ int ng_lex_pronoun(const ng_lexicon *lex, const char *s, size_t n)
 int ng_lex_is_word(const ng_lexicon *lex, const char *s, size_t n)
 {
     return contains(lex->map.dictionary, s, n);
+}
+
+int ng_lex_is_english_word(const ng_lexicon *lex, const char *s, size_t n)
+{
+    char buf[KEYBUF];
+    size_t l;
+    return n && (l = lower_len(buf, sizeof buf, s, n)) != LOWER_FAIL && ng_strmap_has(lex->map.english, buf, l);
 }
 
 int ng_lex_is_lower_word(const ng_lexicon *lex, const char *s, size_t n)
