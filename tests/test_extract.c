@@ -139,7 +139,8 @@ static void unnamed_speakers(void)
         "Nach Einschätzung von Ökonomen werde die Teuerung im Herbst sinken. "
         "Die neuen Zahlen wurden am Montag bestätigt. "
         "Medienberichten zufolge sollen drei Minister zurücktreten. "
-        "Wie das Verkehrsministerium bekannt gab, fahren ab Montag wieder Züge.\n";
+        "Wie das Verkehrsministerium bekannt gab, fahren ab Montag wieder Züge. "
+        "Das Wasser steige weiter, berichtete die Zeitung The State.\n";
     ng_document d;
     ng_extraction x;
     extract(text, &d, &x);
@@ -157,6 +158,9 @@ static void unnamed_speakers(void)
     CHECK_STR(speaker_label(&x, "drei Minister"), "(none)");
     /* the particle written apart before the verb */
     CHECK_STR(speaker_label(&x, "wieder Züge"), "Verkehrsministerium");
+    /* an unquoted name no lexicon knows after an outlet's noun is the outlet */
+    CHECK_STR(speaker_label(&x, "Wasser steige"), "The State");
+    CHECK(find_entity(&x, NG_ENT_MEDIA, "The State") >= 0);
     ng_extraction_clear(&x);
     ng_document_clear(&d);
 }

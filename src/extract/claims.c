@@ -288,6 +288,22 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
                     return a;
             }
         }
+        /* "das Fachblatt Science", "die Zeitung The State": unquoted, the
+         * capitalised words no lexicon knows after an outlet's noun name it
+         * (up to four; an ordinary German noun is not one of them) */
+        if (a == NG_NONE && k == j + 1 && ends_in(c, j, ng_lex_is_media_noun)) {
+            size_t e = k;
+            while (e < end && e < k + 4 && c->seg.tokens[e].kind == NG_TOK_WORD &&
+                   (c->seg.tokens[e].flags & NG_TOKF_CAP) && c->tok_mention[e] == NG_NONE && ng_is_name_like(c, e))
+                e++;
+            /* not when a known name or another capitalised word follows ("die
+             * Zeitung The Guardian" with "Guardian" known: that one is meant) */
+            if (e > k && !(e < end && (c->tok_mention[e] != NG_NONE || (c->seg.tokens[e].kind == NG_TOK_WORD &&
+                                                                        (c->seg.tokens[e].flags & NG_TOKF_CAP))))) {
+                *last = e - 1;
+                return name_over(c, NG_ENT_MEDIA, k, e - 1);
+            }
+        }
         if (a != NG_NONE && (ng_lex_role_get(c->lex, tok_str(c, j), tok_len(c, j)) ||
                              ng_lex_is_media_noun(c->lex, tok_str(c, j), tok_len(c, j)) ||
                              ng_find_hyphen(tok_str(c, j), tok_len(c, j), 0, &(size_t){0}))) {
@@ -509,7 +525,8 @@ static size_t actor_after(ctx *c, size_t i, size_t end, size_t window)
         a = anonymous_at(c, k, end, &last, k == i || only_adverbs(c, i, k));
         if (a != NG_NONE)
             return a;
-        if (ng_is_name_like(c, k) && !(c->seg.tokens[k].flags & NG_TOKF_SENT_START)) {
+        if (ng_is_name_like(c, k) && !(c->seg.tokens[k].flags & NG_TOKF_SENT_START) &&
+            !ng_is_english_phrase(c, k, k)) {
             /* An unknown name right after the cue: a person ("sagte Budanow"). */
             return name_over(c, NG_ENT_PERSON, k, k);
         }

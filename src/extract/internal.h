@@ -168,6 +168,10 @@ ng_status ng_find_claims(ctx *c);
 
 /* A person named by an unknown capitalised word after a cue ("sagte Budanow"). */
 int ng_is_name_like(const ctx *c, size_t i);
+/* Tokens i..j are all common words of the English word list, none a given or
+ * family name or an acronym ("Technology", "Social Media", "The State"): a
+ * title or a phrase the German word list cannot know, not an unknown name. */
+int ng_is_english_phrase(const ctx *c, size_t i, size_t j);
 /* Does a noun phrase follow token b, as after a genitive ("Putins Sprecher")?
  * Only then is a final s on a name taken for a genitive. */
 int ng_genitive_follows(const ctx *c, size_t b);

@@ -88,6 +88,18 @@ static size_t genitive_base(const char *s, size_t n)
     return 0;
 }
 
+int ng_is_english_phrase(const ctx *c, size_t i, size_t j)
+{
+    for (size_t k = i; k <= j; k++) {
+        const char *s = tok_str(c, k);
+        size_t n = tok_len(c, k);
+        if (n < 2 || (s[1] >= 'A' && s[1] <= 'Z') || !ng_lex_is_english_word(c->lex, s, n) ||
+            ng_lex_is_given_name(c->lex, s, n) || ng_lex_is_surname(c->lex, s, n))
+            return 0;
+    }
+    return 1;
+}
+
 /* An ordinary German word (in the dictionary in lower case, or as written
  * when it is not a known name part). */
 int ng_is_name_like(const ctx *c, size_t i)

@@ -1909,22 +1909,6 @@ static tagmemo *cache_memo(ng_extract_cache *c, const ng_lexicon *lex, const ng_
  * ng_is_name_like), and no "©" comes before it in its sentence (a photo
  * credit the byline rules did not catch). */
 /* copyright: index of the sentence's first "©" (spans after it are credits). */
-/* English words the German word list cannot know ("Technology", "Social
- * Media", "Planner"): a span of nothing but common words of the English list,
- * none of them a given or family name or written in capitals (an acronym:
- * "ESP"), is a title or a phrase, not a name the lexicons missed. */
-static int english_words(const ctx *c, size_t i, size_t j)
-{
-    for (size_t k = i; k <= j; k++) {
-        const char *s = tok_str(c, k);
-        size_t n = tok_len(c, k);
-        if (n < 2 || (s[1] >= 'A' && s[1] <= 'Z') || !ng_lex_is_english_word(c->lex, s, n) ||
-            ng_lex_is_given_name(c->lex, s, n) || ng_lex_is_surname(c->lex, s, n))
-            return 0;
-    }
-    return 1;
-}
-
 static int span_ok(const ctx *c, size_t copyright, size_t i, size_t j)
 {
     const ng_token *a = &c->seg.tokens[i], *b = &c->seg.tokens[j];
@@ -1932,7 +1916,7 @@ static int span_ok(const ctx *c, size_t copyright, size_t i, size_t j)
         return 0;
     if (i == j && !ng_is_name_like(c, i))
         return 0;
-    return copyright >= i && !english_words(c, i, j);
+    return copyright >= i && !ng_is_english_phrase(c, i, j);
 }
 
 static ng_entity_type entity_type_of(ng_tag t)
