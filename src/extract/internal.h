@@ -170,7 +170,8 @@ ng_status ng_find_claims(ctx *c);
 int ng_is_name_like(const ctx *c, size_t i);
 /* Tokens i..j are all common words of the English word list, none a given or
  * family name or an acronym ("Technology", "Social Media", "The State"): a
- * title or a phrase the German word list cannot know, not an unknown name. */
+ * title or a phrase the German word list cannot know, not an unknown name.
+ * A single word the list also has as a name ("Gates", "Flint") is a name. */
 int ng_is_english_phrase(const ctx *c, size_t i, size_t j);
 /* Does a noun phrase follow token b, as after a genitive ("Putins Sprecher")?
  * Only then is a final s on a name taken for a genitive. */

@@ -469,11 +469,10 @@ SET_READER(credit_line, credit_markers)
 SET_READER(institution_line, institutions)
 
 /* A word list ($env, else path) into set; *text gets the file's text,
- * which holds the keys until the maps are made (the caller frees it).
- * lower_only: only the words that begin with a lower-case ASCII letter (the
- * English list's common words, not its names).  A missing list is no error:
- * what it answers is then answered by the lexicons alone. */
-static void load_word_list(GHashTable *set, const char *env, const char *path, int lower_only, char **text)
+ * which holds the keys until the maps are made (the caller frees it).  A
+ * missing list is no error: what it answers is then answered by the
+ * lexicons alone. */
+static void load_word_list(GHashTable *set, const char *env, const char *path, char **text)
 {
     const char *p = getenv(env);
     if (p && *p)
@@ -486,7 +485,7 @@ static void load_word_list(GHashTable *set, const char *env, const char *path, i
      * The words stay in the file's buffer until the maps are made. */
     char *save = NULL;
     for (char *w = strtok_r(content, "\n", &save); w; w = strtok_r(NULL, "\n", &save)) {
-        if (*w && (!lower_only || (*w >= 'a' && *w <= 'z')) && g_utf8_validate(w, -1, NULL))
+        if (*w && g_utf8_validate(w, -1, NULL))
             g_hash_table_add(set, w);
     }
     *text = content;
@@ -587,8 +586,8 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
         st = read_tsv(lex, dir, files[i].file, files[i].cols, files[i].optional, files[i].fn, err);
     char *wordlist = NULL, *english = NULL;
     if (st == NG_OK) {
-        load_word_list(lex->dictionary, "NEWSGRAPH_WORDLIST", NG_WORDLIST_DEFAULT, 0, &wordlist);
-        load_word_list(lex->english, "NEWSGRAPH_EN_WORDLIST", NG_EN_WORDLIST_DEFAULT, 1, &english);
+        load_word_list(lex->dictionary, "NEWSGRAPH_WORDLIST", NG_WORDLIST_DEFAULT, &wordlist);
+        load_word_list(lex->english, "NEWSGRAPH_EN_WORDLIST", NG_EN_WORDLIST_DEFAULT, &english);
         build_maps(lex);
     }
     g_free(wordlist);
@@ -883,6 +882,11 @@ int ng_lex_is_english_word(const ng_lexicon *lex, const char *s, size_t n)
     char buf[KEYBUF];
     size_t l;
     return n && (l = lower_len(buf, sizeof buf, s, n)) != LOWER_FAIL && ng_strmap_has(lex->map.english, buf, l);
+}
+
+int ng_lex_is_english_name(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return n && s[0] >= 'A' && s[0] <= 'Z' && ng_strmap_has(lex->map.english, s, n);
 }
 
 int ng_lex_is_lower_word(const ng_lexicon *lex, const char *s, size_t n)

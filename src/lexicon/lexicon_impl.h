@@ -85,7 +85,7 @@ struct ng_lexicon {
     GHashTable *pronouns;       /* lowercase personal pronoun -> GINT gender char */
     GHashTable *continuation;   /* Konjunktiv I forms and 'demnach' (set) */
     GHashTable *dictionary;     /* German word list (set), may be empty */
-    GHashTable *english;        /* English word list, its lower-case words only (set), may be empty */
+    GHashTable *english;        /* English word list (set), may be empty */
     /* The tables above as read-only maps for the lookups (strmap.h): same
      * keys and values, faster to ask.  Made at the end of loading, which
      * then frees the tables (NULL afterwards): ask the maps. */
@@ -136,9 +136,11 @@ int ng_lex_pronoun(const ng_lexicon *lex, const char *s, size_t n);
 /* Is the word (as written, or in lower case) an ordinary German word? */
 int ng_lex_is_word(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_lower_word(const ng_lexicon *lex, const char *s, size_t n);
-/* Is the word, in lower case, a common word of the English word list (which
- * may be absent: then never)? */
+/* Is the word, in lower case, a common word of the English word list ("ford",
+ * "technology")?  Is it, as written, one of the list's names ("Ford")?  (The
+ * list may be absent: then never.) */
 int ng_lex_is_english_word(const ng_lexicon *lex, const char *s, size_t n);
+int ng_lex_is_english_name(const ng_lexicon *lex, const char *s, size_t n);
 /* A family name of lexicon/surnames.txt, as written. */
 int ng_lex_is_surname(const ng_lexicon *lex, const char *s, size_t n);
 /* A word of the list as written, or an inflected form of one ("Angaben"). */
