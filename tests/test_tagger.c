@@ -223,6 +223,30 @@ static long find_entity(const ng_extraction *x, ng_entity_type type, const char 
     return -1;
 }
 
+/* The lexicon of data folder d; exits when it cannot be loaded. */
+static ng_lexicon *load_data(const char *d)
+{
+    ng_lexicon *l = NULL;
+    ng_errmsg err;
+    if (ng_lexicon_load(d, &l, &err) != NG_OK) {
+        fprintf(stderr, "cannot load %s: %s\n", d, err.text);
+        exit(1);
+    }
+    return l;
+}
+
+/* Extracts text with l and cache (NULL: none) into doc and x; exits on failure. */
+static void extract_text(ng_lexicon *l, ng_extract_cache *cache, const char *text, ng_document *doc,
+                         ng_extraction *x)
+{
+    ng_errmsg err;
+    if (ng_document_from_bytes("t", "t.txt", text, strlen(text), 0, doc, &err) != NG_OK ||
+        ng_extract_cached(l, cache, doc, x, &err) != NG_OK) {
+        fprintf(stderr, "extraction failed: %s\n", err.text);
+        exit(1);
+    }
+}
+
 static void in_extractor(void)
 {
     char *d = data_with_model("b\tO\t1\n"
@@ -231,22 +255,13 @@ static void in_extractor(void)
                               "w=Russland\tB-ORG\t50\n"
                               "w=Tageszeitung\tB-ORG\t50\n"
                               "w=Schmidt\tB-ORG\t50\n");
-    ng_lexicon *l2 = NULL;
-    ng_errmsg err;
-    if (ng_lexicon_load(d, &l2, &err) != NG_OK) {
-        fprintf(stderr, "cannot load %s: %s\n", d, err.text);
-        exit(1);
-    }
+    ng_lexicon *l2 = load_data(d);
     CHECK(ng_lexicon_tagger(l2) != NULL);
     const char *text = "Von Anna Schmidt\n\n"
                        "Zuvor musste Halmich in Elbrinxen aber gegen Russland gewinnen, schrieb die Tageszeitung.\n";
     ng_document doc;
     ng_extraction x;
-    if (ng_document_from_bytes("t", "t.txt", text, strlen(text), 0, &doc, &err) != NG_OK ||
-        ng_extract(l2, &doc, &x, &err) != NG_OK) {
-        fprintf(stderr, "extraction failed: %s\n", err.text);
-        exit(1);
-    }
+    extract_text(l2, NULL, text, &doc, &x);
     CHECK(find_entity(&x, NG_ENT_PERSON, "Halmich") >= 0);
     CHECK(find_entity(&x, NG_ENT_PLACE, "Elbrinxen") >= 0);
     /* the lexicon's match stands; an ordinary word and a byline are left alone */
@@ -260,8 +275,7 @@ static void in_extractor(void)
     ng_tagger *t = ng_lexicon_take_tagger(l2);
     CHECK(t && !ng_lexicon_tagger(l2));
     ng_tagger_free(t);
-    ng_document_from_bytes("t", "t.txt", text, strlen(text), 0, &doc, &err);
-    ng_extract(l2, &doc, &x, &err);
+    extract_text(l2, NULL, text, &doc, &x);
     CHECK(find_entity(&x, NG_ENT_PERSON, "Halmich") < 0);
     ng_extraction_clear(&x);
     ng_document_clear(&doc);
@@ -275,20 +289,11 @@ static int english_places(const char *en, const char *text, const char *label)
 {
     char *d = data_with_model("b\tO\t1\nw=Technology\tB-LOC\t50\nw=Elbrinxen\tB-LOC\t50\n");
     g_setenv("NEWSGRAPH_EN_WORDLIST", en, TRUE);
-    ng_lexicon *l = NULL;
-    ng_errmsg err;
-    if (ng_lexicon_load(d, &l, &err) != NG_OK) {
-        fprintf(stderr, "cannot load %s: %s\n", d, err.text);
-        exit(1);
-    }
+    ng_lexicon *l = load_data(d);
     g_unsetenv("NEWSGRAPH_EN_WORDLIST");
     ng_document doc;
     ng_extraction x;
-    if (ng_document_from_bytes("t", "t.txt", text, strlen(text), 0, &doc, &err) != NG_OK ||
-        ng_extract(l, &doc, &x, &err) != NG_OK) {
-        fprintf(stderr, "extraction failed: %s\n", err.text);
-        exit(1);
-    }
+    extract_text(l, NULL, text, &doc, &x);
     int found = find_entity(&x, NG_ENT_PLACE, label) >= 0;
     ng_extraction_clear(&x);
     ng_document_clear(&doc);
@@ -323,12 +328,7 @@ static char *extract_json(ng_lexicon *l, ng_extract_cache *cache, const char *te
 {
     ng_document doc;
     ng_extraction x;
-    ng_errmsg err;
-    if (ng_document_from_bytes("t", "t.txt", text, strlen(text), 0, &doc, &err) != NG_OK ||
-        ng_extract_cached(l, cache, &doc, &x, &err) != NG_OK) {
-        fprintf(stderr, "extraction failed: %s\n", err.text);
-        exit(1);
-    }
+    extract_text(l, cache, text, &doc, &x);
     size_t len = 0;
     char *json = ng_subgraph_to_string(&doc, &x, &len);
     ng_extraction_clear(&x);
@@ -353,12 +353,7 @@ static void cache_same_output(void)
         "Zuvor musste Halmich in Elbrinxen aber gegen Russland gewinnen, schrieb die Tageszeitung.\n"};
     for (size_t m = 0; m < G_N_ELEMENTS(models); m++) {
         char *d = data_with_model(models[m]);
-        ng_lexicon *l = NULL;
-        ng_errmsg err;
-        if (ng_lexicon_load(d, &l, &err) != NG_OK) {
-            fprintf(stderr, "cannot load %s: %s\n", d, err.text);
-            exit(1);
-        }
+        ng_lexicon *l = load_data(d);
         ng_extract_cache *cache = ng_extract_cache_new();
         for (int round = 0; round < 2; round++) {
             if (round == 1)
