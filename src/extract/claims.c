@@ -298,8 +298,9 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
                 e++;
             /* not when a known name or another capitalised word follows ("die
              * Zeitung The Guardian" with "Guardian" known: that one is meant) */
-            if (e > k && !(e < end && (c->tok_mention[e] != NG_NONE || (c->seg.tokens[e].kind == NG_TOK_WORD &&
-                                                                        (c->seg.tokens[e].flags & NG_TOKF_CAP))))) {
+            int more = e < end && (c->tok_mention[e] != NG_NONE ||
+                                   (c->seg.tokens[e].kind == NG_TOK_WORD && (c->seg.tokens[e].flags & NG_TOKF_CAP)));
+            if (e > k && !more) {
                 *last = e - 1;
                 return name_over(c, NG_ENT_MEDIA, k, e - 1);
             }

@@ -93,7 +93,7 @@ int ng_is_english_phrase(const ctx *c, size_t i, size_t j)
     for (size_t k = i; k <= j; k++) {
         const char *s = tok_str(c, k);
         size_t n = tok_len(c, k);
-        if (n < 2 || (s[1] >= 'A' && s[1] <= 'Z') || !ng_lex_is_english_word(c->lex, s, n) ||
+        if (n < 2 || (c->seg.tokens[k].flags & NG_TOKF_ALLCAPS) || !ng_lex_is_english_word(c->lex, s, n) ||
             ng_lex_is_given_name(c->lex, s, n) || ng_lex_is_surname(c->lex, s, n) ||
             (i == j && ng_lex_is_english_name(c->lex, s, n)))
             return 0;

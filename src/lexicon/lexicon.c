@@ -879,9 +879,7 @@ int ng_lex_is_word(const ng_lexicon *lex, const char *s, size_t n)
 
 int ng_lex_is_english_word(const ng_lexicon *lex, const char *s, size_t n)
 {
-    char buf[KEYBUF];
-    size_t l;
-    return n && (l = lower_len(buf, sizeof buf, s, n)) != LOWER_FAIL && ng_strmap_has(lex->map.english, buf, l);
+    return lookup_lower(lex->map.english, s, n) != NULL;
 }
 
 int ng_lex_is_english_name(const ng_lexicon *lex, const char *s, size_t n)
@@ -891,9 +889,7 @@ int ng_lex_is_english_name(const ng_lexicon *lex, const char *s, size_t n)
 
 int ng_lex_is_lower_word(const ng_lexicon *lex, const char *s, size_t n)
 {
-    char buf[KEYBUF];
-    size_t l;
-    return n && (l = lower_len(buf, sizeof buf, s, n)) != LOWER_FAIL && ng_strmap_has(lex->map.dictionary, buf, l);
+    return lookup_lower(lex->map.dictionary, s, n) != NULL;
 }
 
 int ng_lex_is_word_form(const ng_lexicon *lex, const char *s, size_t n)
