@@ -190,6 +190,27 @@ static void name_forms(void)
     ng_document_clear(&d);
 }
 
+/* Regions named by a compass prefix, and sports clubs named after a city. */
+static void regions_and_clubs(void)
+{
+    const char *text = "Lage im Osten\n"
+                       "In der Ostukraine und in Nord-Syrien wurde gekämpft, in Süditaliens Häfen nicht. "
+                       "Die Ostsee blieb ruhig. Westwind kam auf. "
+                       "Die Detroit Red Wings spielten in Philadelphia.\n";
+    ng_document d;
+    ng_extraction x;
+    extract(text, &d, &x);
+    CHECK(find_entity(&x, NG_ENT_PLACE, "Ostukraine") >= 0);
+    CHECK(find_entity(&x, NG_ENT_PLACE, "Nordsyrien") >= 0);
+    CHECK(find_entity(&x, NG_ENT_PLACE, "Süditalien") >= 0);
+    CHECK(find_entity(&x, NG_ENT_PLACE, "Westwind") < 0);
+    CHECK(find_entity(&x, NG_ENT_ORGANIZATION, "Detroit Red Wings") >= 0);
+    CHECK(find_entity(&x, NG_ENT_PLACE, "Detroit") < 0);
+    CHECK(find_entity(&x, NG_ENT_PLACE, "Philadelphia") >= 0);
+    ng_extraction_clear(&x);
+    ng_document_clear(&d);
+}
+
 static void hostile(void)
 {
     /* Nothing in the text may crash the extractor. */
@@ -209,6 +230,7 @@ int main(void)
     entities_and_claims();
     unnamed_speakers();
     name_forms();
+    regions_and_clubs();
     hostile();
     ng_lexicon_free(lex);
     TEST_DONE();

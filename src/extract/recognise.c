@@ -645,6 +645,50 @@ static int match_compound(ctx *c, size_t i)
     return found;
 }
 
+/* A region named by a compass prefix and a country or place in one word:
+ * "Ostukraine", "Süditalien", "Nordwestsyrien", "Nord-Syrien", genitive
+ * "Ostukraines".  A place labelled as one word ("Ostukraine" for "Ost-Ukraine"
+ * too), or the lexicon's own entry when the joined word is one. */
+static int match_compass(ctx *c, size_t i)
+{
+    const ng_token *t = &c->seg.tokens[i];
+    const char *s = tok_str(c, i);
+    size_t n = tok_len(c, i);
+    char rest[128];
+    /* every prefix begins with one of these letters and has 3 to 8 bytes */
+    if (!(t->flags & NG_TOKF_CAP) || n < 7 || n >= sizeof rest || !strchr("MNOSWZ", s[0]))
+        return 0;
+    for (size_t k = 3; k <= 8 && k + 4 <= n; k++) {
+        if (!ng_lex_is_compass_prefix(c->lex, s, k))
+            continue;
+        size_t r = k + (s[k] == '-');
+        gunichar first = g_utf8_get_char_validated(s + r, (gssize)(n - r));
+        if (first == (gunichar)-1 || first == (gunichar)-2)
+            return 0;
+        const char *after = g_utf8_next_char(s + r);
+        size_t fl = (size_t)g_unichar_to_utf8(g_unichar_toupper(first), rest);
+        size_t rl = fl + (size_t)(s + n - after);
+        memcpy(rest + fl, after, (size_t)(s + n - after));
+        const ng_lex_entity *le = ng_lex_name(c->lex, rest, rl);
+        size_t g = 0;
+        if (!le && (g = genitive_base(rest, rl)) != 0)
+            le = ng_lex_name(c->lex, rest, g);
+        if (!le || (le->type != NG_ENT_COUNTRY && le->type != NG_ENT_PLACE) || (le->flags & NG_LEXF_AMBIGUOUS))
+            continue;
+        size_t base = g ? g : rl; /* the name without its genitive ending */
+        GString *label = g_string_new_len(s, (gssize)k);
+        g_string_append_unichar(label, g_unichar_tolower(first));
+        g_string_append_len(label, rest + fl, (gssize)(base - fl));
+        const ng_lex_entity *whole = ng_lex_name(c->lex, label->str, label->len);
+        size_t e = whole ? ng_ctx_entity(c, whole->type, whole->canonical, 0)
+                         : ng_ctx_entity(c, NG_ENT_PLACE, label->str, 0);
+        ng_ctx_mention(c, e, i, i, t->start, t->end - (uint32_t)(rl - base));
+        g_string_free(label, TRUE);
+        return 1;
+    }
+    return 0;
+}
+
 /* Resolves short forms to the nearest full name of the document: before the
  * token if any, else after it. */
 static void resolve_short(ctx *c)
@@ -805,7 +849,7 @@ ng_status ng_recognise(ctx *c)
                 i = last;
                 continue;
             }
-            if (match_compound(c, i))
+            if (match_compass(c, i) || match_compound(c, i))
                 continue;
             const ng_token *t = &c->seg.tokens[i];
             const ng_lex_entity *a = NULL;
