@@ -42,7 +42,7 @@ LEX = os.path.join(ROOT, "data", "lexicon")
 # tell from the club; the league file's are nicknames ("Blackhawks", "76ers").
 SOURCES = [(os.path.join(LEX, "sources", "openfootball-clubs.tsv"), False),
            (os.path.join(LEX, "sources", "league-teams.tsv"), True)]
-OTHER_LEXICONS = ["countries.tsv", "places.tsv", "organizations.tsv", "media.tsv"]
+OTHER_LEXICONS = ["countries.tsv", "places.tsv", "organizations.tsv", "companies.tsv", "media.tsv"]
 WORDLISTS = ["/usr/share/dict/ngerman", "/usr/share/dict/american-english"]
 
 

@@ -559,6 +559,7 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
     } files[] = {
         {"lexicon/countries.tsv", 5, 0, entity_line},
         {"lexicon/organizations.tsv", 5, 0, entity_line},
+        {"lexicon/companies.tsv", 5, 0, entity_line},
         {"lexicon/media.tsv", 5, 0, entity_line},
         {"lexicon/places.tsv", 5, 0, entity_line},
         {"lexicon/clubs.tsv", 5, 0, entity_line},
