@@ -108,6 +108,10 @@ typedef struct ng_extraction {
     ng_xclaim *claims;      size_t nclaims;
     ng_xquantity *quantities; size_t nquantities;
     ng_xedge *edges;        size_t nedges;
+    /* What made it: SHA-1 hex of the extractor's revision and the lexicon's
+     * fingerprint (data, word lists, model).  A stored document whose
+     * extractor differs is extracted again when it is next ingested. */
+    char extractor[41];
 } ng_extraction;
 
 ng_status ng_extract(const ng_lexicon *lex, const ng_document *doc, ng_extraction *out,
@@ -126,6 +130,10 @@ void ng_extract_cache_free(ng_extract_cache *cache);
 ng_status ng_extract_cached(const ng_lexicon *lex, ng_extract_cache *cache, const ng_document *doc,
                             ng_extraction *out, ng_errmsg *err);
 void ng_extraction_clear(ng_extraction *x);
+
+/* The extractor id ng_extract gives its extractions with this lexicon
+ * (out: 41 bytes). */
+void ng_extractor_id(const ng_lexicon *lex, char *out);
 
 /* Name key used to merge spellings of one name: case-folded, hyphens and
  * spaces dropped, German transliteration of Slavic names folded onto the

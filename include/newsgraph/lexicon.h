@@ -19,6 +19,11 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err);
 
 void ng_lexicon_free(ng_lexicon *lex);
 
+/* What the lexicon was made of: the SHA-1 (40 hex digits) of every data
+ * file, word list and model it read, with their names relative to the data
+ * folder.  Two lexicons with the same fingerprint extract alike. */
+const char *ng_lexicon_fingerprint(const ng_lexicon *lex);
+
 /* Counts for messages and tests. */
 typedef struct ng_lexicon_stats {
     size_t entities, names, adjectives, demonyms, roles, given_names, verbs,

@@ -12,7 +12,7 @@
 #include "newsgraph/error.h"
 #include "newsgraph/extract.h"
 
-#define NG_STORE_SCHEMA_VERSION 1
+#define NG_STORE_SCHEMA_VERSION 2
 
 typedef struct ng_store ng_store;
 
@@ -26,7 +26,8 @@ ng_status ng_store_close(ng_store *store);
 typedef enum ng_add_result {
     NG_ADD_INSERTED = 0, /* new document */
     NG_ADD_UNCHANGED,    /* same id and content: nothing to do */
-    NG_ADD_REPLACED      /* same id, other content, replaced on request */
+    NG_ADD_REPLACED,     /* same id, other content, replaced on request */
+    NG_ADD_REEXTRACTED   /* same id and content, extracted by another extractor: replaced */
 } ng_add_result;
 
 /* Stores a document and its extraction in one transaction.  The same id with
@@ -41,8 +42,9 @@ ng_status ng_store_begin_batch(ng_store *store, ng_errmsg *err);
 ng_status ng_store_end_batch(ng_store *store, ng_errmsg *err);
 
 /* Is a document with this id and digest already stored?  (*same: 1 same
- * content, 0 other content, -1 absent) */
-ng_status ng_store_document_state(ng_store *store, const char *id, const char *sha256,
+ * content, 0 other content, -1 absent, 2 same content but extracted by
+ * another extractor than `extractor`; NULL or "" does not compare them) */
+ng_status ng_store_document_state(ng_store *store, const char *id, const char *sha256, const char *extractor,
                                   int *same, ng_errmsg *err);
 
 typedef struct ng_store_stats {

@@ -9,7 +9,7 @@
  * ingest would have stored.  The line format (version 1):
  *
  *   {"newsgraph_subgraph":1,
- *    "document":{"id":..,"path":..,"sha256":..,"title":..,"text":..},
+ *    "document":{"id":..,"path":..,"sha256":..,"extractor":..,"title":..,"text":..},
  *    "entities":[{"label":..,"key":..,"type":"person","anonymous":false,
  *                 "aliases":[..]}, ..],
  *    "mentions":[[entity,start,end,sentence], ..],
@@ -21,7 +21,8 @@
  *              "role":null,"deny":false}, ..]}
  *
  * References are "e<N>" (entity N), "c<N>" (claim N), "q<N>" (quantity N)
- * and "d" (the document), all 0-based.  Numbers are written in the C locale
+ * and "d" (the document), all 0-based.  "extractor" (ng_extraction.extractor,
+ * 40 hex digits) may be missing or empty in lines of older versions.  Numbers are written in the C locale
  * in the shortest form that reads back to the same double (non-finite values
  * as the strings "inf", "-inf", "nan"), so a round trip is exact.  The whole
  * sub-graph is one line: strings escape control characters. */

@@ -33,6 +33,7 @@ typedef struct ng_ingest_opts {
 
 typedef struct ng_ingest_counts {
     long inserted, unchanged, replaced, failed;
+    long reextracted; /* same text, extracted again: another extractor had made the stored extraction */
 } ng_ingest_counts;
 
 /* Ingests every input (file, folder read recursively, or "-"); prints one

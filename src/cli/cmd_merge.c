@@ -288,7 +288,8 @@ int cmd_merge(int argc, char **argv)
                 s->last_id = g_strdup(s->doc.id);
             }
             int same = -1;
-            if (!replace && ng_store_document_state(store, s->doc.id, s->doc.sha256, &same, &err) == NG_OK &&
+            if (!replace &&
+                ng_store_document_state(store, s->doc.id, s->doc.sha256, s->x.extractor, &same, &err) == NG_OK &&
                 same == 0) {
                 ng_cli_error("%s: a different document with id '%s' is already stored (use --replace)", s->doc.path,
                              s->doc.id);
@@ -308,7 +309,8 @@ int cmd_merge(int argc, char **argv)
                 } else if (res == NG_ADD_INSERTED) {
                     inserted++;
                     batch_new += batched;
-                } else if (res == NG_ADD_REPLACED) {
+                } else if (res == NG_ADD_REPLACED || res == NG_ADD_REEXTRACTED) {
+                    /* same text, another extractor's extraction: the shard's replaces it */
                     replaced++;
                     batch_replaced += batched;
                 } else {

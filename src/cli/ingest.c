@@ -80,7 +80,8 @@ typedef struct slot {
 typedef struct pipeline {
     const ng_lexicon *lex;
     GPtrArray *files;
-    GHashTable *known; /* "id\x1fsha256" of stored documents (read-only while workers run) */
+    GHashTable *known; /* "id\x1fsha256\x1fextractor" of stored documents (read-only while workers run) */
+    char extractor[41]; /* ng_extractor_id of lex: what the extractions here will carry */
     slot *slots;
     size_t next;   /* next input a worker takes */
     size_t stored; /* inputs the main thread has stored */
@@ -97,7 +98,8 @@ static void process(pipeline *p, size_t i, ng_extract_cache *cache)
                                 : ng_document_read_file(path, &sl->doc, &sl->err);
     if (sl->st)
         return;
-    gchar *key = g_strconcat(sl->doc.id, "\x1f", sl->doc.sha256, NULL);
+    /* Same text extracted by another extractor (newer data or model): extracted again. */
+    gchar *key = g_strconcat(sl->doc.id, "\x1f", sl->doc.sha256, "\x1f", p->extractor, NULL);
     sl->skipped = g_hash_table_contains(p->known, key);
     g_free(key);
     if (!sl->skipped)
@@ -130,10 +132,12 @@ static GHashTable *stored_documents(ng_store *store)
 {
     GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(ng_store_db(store), "SELECT id, sha256 FROM documents", -1, &st, NULL) == SQLITE_OK)
+    if (sqlite3_prepare_v2(ng_store_db(store), "SELECT id, sha256, extractor FROM documents", -1, &st, NULL) ==
+        SQLITE_OK)
         while (sqlite3_step(st) == SQLITE_ROW)
             g_hash_table_add(t, g_strconcat((const char *)sqlite3_column_text(st, 0), "\x1f",
-                                            (const char *)sqlite3_column_text(st, 1), NULL));
+                                            (const char *)sqlite3_column_text(st, 1), "\x1f",
+                                            (const char *)sqlite3_column_text(st, 2), NULL));
     sqlite3_finalize(st);
     return t;
 }
@@ -142,7 +146,7 @@ static GHashTable *stored_documents(ng_store *store)
  * back: its documents are counted as failed, not as stored. */
 typedef struct batch {
     int open;
-    long added, replaced; /* not stored until the batch commits */
+    long added, replaced, reextracted; /* not stored until the batch commits */
     gint64 started;
 } batch;
 
@@ -152,10 +156,11 @@ static ng_status batch_end(ng_store *store, const ng_ingest_opts *o, batch *b, n
     ng_status st = NG_OK;
     if (b->open && ng_store_end_batch(store, &err)) {
         ng_cli_error("%s", err.text);
-        ng_cli_error("%s: the last %ld document(s) were not stored", o->db, b->added + b->replaced);
+        ng_cli_error("%s: the last %ld document(s) were not stored", o->db, b->added + b->replaced + b->reextracted);
         c->inserted -= b->added;
         c->replaced -= b->replaced;
-        c->failed += b->added + b->replaced;
+        c->reextracted -= b->reextracted;
+        c->failed += b->added + b->replaced + b->reextracted;
         st = NG_ERR_IO;
     }
     memset(b, 0, sizeof *b);
@@ -197,6 +202,7 @@ int ng_cli_ingest(const ng_ingest_opts *o, char **inputs, int n, ng_ingest_count
     p.lex = lex;
     p.files = files;
     p.known = stored_documents(store);
+    ng_extractor_id(lex, p.extractor);
     p.window = (size_t)jobs * 4;
     /* A ring of `window` slots, not one per input: a slot holds a 1 KiB
      * message buffer, and a million inputs must not cost a gigabyte. */
@@ -235,7 +241,8 @@ int ng_cli_ingest(const ng_ingest_opts *o, char **inputs, int n, ng_ingest_count
             c->unchanged++;
         } else {
             int same = -1;
-            if (!o->replace && ng_store_document_state(store, sl->doc.id, sl->doc.sha256, &same, &err) == NG_OK &&
+            if (!o->replace &&
+                ng_store_document_state(store, sl->doc.id, sl->doc.sha256, sl->x.extractor, &same, &err) == NG_OK &&
                 same == 0) {
                 ng_cli_error("%s: a different document with id '%s' is already stored (use --replace)", path,
                              sl->doc.id);
@@ -260,10 +267,13 @@ int ng_cli_ingest(const ng_ingest_opts *o, char **inputs, int n, ng_ingest_count
                 } else if (res == NG_ADD_REPLACED) {
                     c->replaced++;
                     b.replaced += b.open;
+                } else if (res == NG_ADD_REEXTRACTED) {
+                    c->reextracted++;
+                    b.reextracted += b.open;
                 } else {
                     c->unchanged++;
                 }
-                if (b.open && (b.added + b.replaced >= 256 || g_get_monotonic_time() - b.started > G_USEC_PER_SEC) &&
+                if (b.open && (b.added + b.replaced + b.reextracted >= 256 || g_get_monotonic_time() - b.started > G_USEC_PER_SEC) &&
                     batch_end(store, o, &b, c))
                     store_failed = NG_ERR_IO;
             }
@@ -315,8 +325,15 @@ int ng_cli_ingest(const ng_ingest_opts *o, char **inputs, int n, ng_ingest_count
     }
     ng_lexicon_free(lex);
     if (!o->quiet)
-        fprintf(stderr, "ingested %ld new, %ld replaced, %ld unchanged, %ld failed\n", c->inserted, c->replaced,
+    {
+        /* Re-extracted only when there are some: the line stays as it was otherwise. */
+        fprintf(stderr, "ingested %ld new, %ld replaced, %ld unchanged, %ld failed", c->inserted, c->replaced,
                 c->unchanged, c->failed);
+        if (c->reextracted)
+            fprintf(stderr, "; %ld re-extracted (data, model or extractor changed since they were stored)",
+                    c->reextracted);
+        fputc('\n', stderr);
+    }
     return c->failed ? NG_EXIT_FAILURE : NG_EXIT_OK;
 }
 

@@ -166,6 +166,22 @@ static void ctx_close(ctx *c)
     g_free(c->tok_sentence);
 }
 
+/* The revision of the extraction code: raise it with every change to the
+ * rules or features that changes what is extracted from the same text and
+ * data, so that stores extract their documents again (data and model
+ * changes are seen by the lexicon's fingerprint). */
+#define NG_EXTRACTOR_REVISION "2026-12-04.1"
+
+void ng_extractor_id(const ng_lexicon *lex, char *out)
+{
+    GChecksum *c = g_checksum_new(G_CHECKSUM_SHA1);
+    g_checksum_update(c, (const guchar *)NG_EXTRACTOR_REVISION, sizeof NG_EXTRACTOR_REVISION);
+    const char *fp = ng_lexicon_fingerprint(lex);
+    g_checksum_update(c, (const guchar *)fp, (gssize)strlen(fp));
+    g_strlcpy(out, g_checksum_get_string(c), 41);
+    g_checksum_free(c);
+}
+
 ng_status ng_extract(const ng_lexicon *lex, const ng_document *doc, ng_extraction *out, ng_errmsg *err)
 {
     return ng_extract_cached(lex, NULL, doc, out, err);
@@ -175,6 +191,7 @@ ng_status ng_extract_cached(const ng_lexicon *lex, ng_extract_cache *cache, cons
                             ng_extraction *out, ng_errmsg *err)
 {
     memset(out, 0, sizeof *out);
+    ng_extractor_id(lex, out->extractor);
     ctx c = {0};
     ng_status st = ng_segment(lex, doc->text, doc->len, &c.seg);
     if (st)

@@ -43,6 +43,14 @@ static void *own(ng_lexicon *lex, size_t size)
 typedef ng_status (*line_fn)(ng_lexicon *lex, char **cols, int ncols, const char *prev_comment,
                              const char *file, int lineno, ng_errmsg *err);
 
+/* Adds a file to the lexicon's fingerprint: its name (as the data folder
+ * names it, so that moving the folder changes nothing) and its bytes. */
+static void digest_file(ng_lexicon *lex, const char *name, const char *content, size_t len)
+{
+    g_checksum_update(lex->digest, (const guchar *)name, (gssize)strlen(name) + 1);
+    g_checksum_update(lex->digest, (const guchar *)content, (gssize)len);
+}
+
 static ng_status read_tsv(ng_lexicon *lex, const char *dir, const char *name, int want, int optional,
                           line_fn fn, ng_errmsg *err)
 {
@@ -58,6 +66,7 @@ static ng_status read_tsv(ng_lexicon *lex, const char *dir, const char *name, in
         g_free(path);
         return st;
     }
+    digest_file(lex, name, content, len);
     if (!g_utf8_validate(content, (gssize)len, NULL)) {
         g_free(content);
         ng_status st = ng_fail(err, NG_ERR_UTF8, "%s: data file is not valid UTF-8", path);
@@ -473,15 +482,18 @@ SET_READER(institution_line, institutions)
  * which holds the keys until the maps are made (the caller frees it).  A
  * missing list is no error: what it answers is then answered by the
  * lexicons alone. */
-static void load_word_list(GHashTable *set, const char *env, const char *path, char **text)
+static void load_word_list(ng_lexicon *lex, GHashTable *set, const char *env, const char *path, char **text)
 {
     const char *p = getenv(env);
     if (p && *p)
         path = p;
     gchar *content = NULL;
     gsize len = 0;
-    if (!g_file_get_contents(path, &content, &len, NULL))
+    if (!g_file_get_contents(path, &content, &len, NULL)) {
+        digest_file(lex, env, "", 0); /* absent is a state of its own */
         return;
+    }
+    digest_file(lex, env, content, len);
     /* Debian's word lists are UTF-8; a stray line that is not is skipped.
      * The words stay in the file's buffer until the maps are made. */
     char *save = NULL;
@@ -533,6 +545,8 @@ void ng_lexicon_free(ng_lexicon *lex)
     for (size_t i = 0; i < G_N_ELEMENTS(maps); i++)
         ng_strmap_free(*maps[i]);
     ng_tagger_free(lex->tagger);
+    if (lex->digest)
+        g_checksum_free(lex->digest);
     if (lex->owned)
         g_ptr_array_free(lex->owned, TRUE);
     if (lex->strings)
@@ -548,6 +562,7 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
     ng_lexicon *lex = g_new0(ng_lexicon, 1);
     lex->strings = g_string_chunk_new(1 << 16);
     lex->owned = g_ptr_array_new_with_free_func(g_free);
+    lex->digest = g_checksum_new(G_CHECKSUM_SHA1);
     GHashTable **tables[] = LEX_TABLES(lex);
     for (size_t i = 0; i < G_N_ELEMENTS(tables); i++)
         *tables[i] = new_table();
@@ -590,22 +605,37 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
         st = read_tsv(lex, dir, files[i].file, files[i].cols, files[i].optional, files[i].fn, err);
     char *wordlist = NULL, *english = NULL;
     if (st == NG_OK) {
-        load_word_list(lex->dictionary, "NEWSGRAPH_WORDLIST", NG_WORDLIST_DEFAULT, &wordlist);
-        load_word_list(lex->english, "NEWSGRAPH_EN_WORDLIST", NG_EN_WORDLIST_DEFAULT, &english);
+        load_word_list(lex, lex->dictionary, "NEWSGRAPH_WORDLIST", NG_WORDLIST_DEFAULT, &wordlist);
+        load_word_list(lex, lex->english, "NEWSGRAPH_EN_WORDLIST", NG_EN_WORDLIST_DEFAULT, &english);
         build_maps(lex);
     }
     g_free(wordlist);
     g_free(english);
     gchar *model = g_build_filename(dir, "models", "ner-de.tsv", NULL); /* optional */
-    if (st == NG_OK && g_file_test(model, G_FILE_TEST_EXISTS))
+    if (st == NG_OK && g_file_test(model, G_FILE_TEST_EXISTS)) {
         st = ng_tagger_load(model, &lex->tagger, err);
+        gchar *content = NULL;
+        gsize len = 0;
+        if (st == NG_OK && g_file_get_contents(model, &content, &len, NULL))
+            digest_file(lex, "models/ner-de.tsv", content, len);
+        g_free(content);
+    }
     g_free(model);
+    if (st == NG_OK)
+        g_strlcpy(lex->fingerprint, g_checksum_get_string(lex->digest), sizeof lex->fingerprint);
+    g_checksum_free(lex->digest);
+    lex->digest = NULL;
     if (st != NG_OK) {
         ng_lexicon_free(lex);
         return st;
     }
     *out = lex;
     return NG_OK;
+}
+
+const char *ng_lexicon_fingerprint(const ng_lexicon *lex)
+{
+    return lex->fingerprint;
 }
 
 static size_t map_size(const ng_strmap *m)

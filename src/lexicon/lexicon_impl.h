@@ -57,6 +57,8 @@ typedef struct ng_lex_cue {
 
 struct ng_lexicon {
     GStringChunk *strings;
+    GChecksum *digest;          /* while loading: every file read, in order */
+    char fingerprint[41];       /* its SHA-1, hex (see ng_lexicon_fingerprint) */
     GPtrArray *owned;           /* every struct above, freed with the lexicon */
     GHashTable *names;          /* phrase (tokens joined by ' ') -> ng_lex_entity */
     GHashTable *names_folded;   /* multi-word phrase, inflection folded -> ng_lex_entity */

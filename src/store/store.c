@@ -25,7 +25,7 @@ struct ng_store {
 static const char *const schema_sql =
     "CREATE TABLE IF NOT EXISTS documents("
     "  id TEXT PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL, title TEXT NOT NULL,"
-    "  text TEXT NOT NULL);"
+    "  text TEXT NOT NULL, extractor TEXT NOT NULL DEFAULT '');"
     "CREATE TABLE IF NOT EXISTS entities("
     "  id INTEGER PRIMARY KEY, node_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,"
     "  label TEXT NOT NULL, key TEXT NOT NULL, anonymous INTEGER NOT NULL DEFAULT 0,"
@@ -244,8 +244,12 @@ ng_status ng_store_open(const char *path, int flags, ng_store **out, ng_errmsg *
             r = exec(s, "BEGIN IMMEDIATE", err);
             if (!r)
                 r = exec(s, schema_sql, err);
+            /* Version 2 records which extractor made each document's extraction;
+             * documents of a version 1 store count as made by an unknown one. */
+            if (!r && version == 1)
+                r = exec(s, "ALTER TABLE documents ADD COLUMN extractor TEXT NOT NULL DEFAULT ''", err);
             if (!r)
-                r = exec(s, "PRAGMA user_version=1", err);
+                r = exec(s, "PRAGMA user_version=2", err);
             if (!r)
                 r = exec(s, "COMMIT", err);
             else
@@ -283,16 +287,20 @@ struct sqlite3 *ng_store_db(ng_store *s)
     return s->db;
 }
 
-ng_status ng_store_document_state(ng_store *s, const char *id, const char *sha256, int *same, ng_errmsg *err)
+ng_status ng_store_document_state(ng_store *s, const char *id, const char *sha256, const char *extractor,
+                                  int *same, ng_errmsg *err)
 {
     sqlite3_stmt *st = NULL;
     *same = -1;
-    if (sqlite3_prepare_v2(s->db, "SELECT sha256 FROM documents WHERE id=?", -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db, "SELECT sha256, extractor FROM documents WHERE id=?", -1, &st, NULL) != SQLITE_OK)
         return db_fail(s, err, "query");
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
+    if (rc == SQLITE_ROW) {
         *same = strcmp((const char *)sqlite3_column_text(st, 0), sha256) == 0;
+        if (*same && extractor && *extractor && strcmp((const char *)sqlite3_column_text(st, 1), extractor) != 0)
+            *same = 2;
+    }
     sqlite3_finalize(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? NG_OK : db_fail(s, err, "query");
 }
@@ -352,7 +360,7 @@ static int stmts_prepare(ng_store *s, stmts *q)
                               " VALUES(?,?,?,?,?,?,?,?,?,?)"},
         {&q->insert_edge, "INSERT INTO edges(doc, type, source, target, weight, role, stance) VALUES(?,?,?,?,?,?,?)"
                           " ON CONFLICT(doc, type, source, target) DO UPDATE SET weight=weight+excluded.weight"},
-        {&q->insert_doc, "INSERT INTO documents(id, path, sha256, title, text) VALUES(?,?,?,?,?)"},
+        {&q->insert_doc, "INSERT INTO documents(id, path, sha256, title, text, extractor) VALUES(?,?,?,?,?,?)"},
     };
     for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
         if (sqlite3_prepare_v2(s->db, list[i].sql, -1, list[i].st, NULL) != SQLITE_OK)
@@ -462,6 +470,7 @@ static int write_document(ng_store *s, stmts *q, const ng_document *doc, const n
     sqlite3_bind_text(d, 3, doc->sha256, -1, SQLITE_STATIC);
     sqlite3_bind_text(d, 4, doc->title, -1, SQLITE_STATIC);
     sqlite3_bind_text(d, 5, doc->text, (int)doc->len, SQLITE_STATIC);
+    sqlite3_bind_text(d, 6, x->extractor, -1, SQLITE_STATIC);
     bad = bad || step_done(d);
 
     for (size_t i = 0; i < x->nentities && !bad; i++) {
@@ -595,19 +604,19 @@ ng_status ng_store_add_document(ng_store *s, const ng_document *doc, const ng_ex
     if (r)
         return r;
     int same;
-    r = ng_store_document_state(s, doc->id, doc->sha256, &same, err);
+    r = ng_store_document_state(s, doc->id, doc->sha256, x->extractor, &same, err);
     if (!r && same == 1) {
         *result = NG_ADD_UNCHANGED;
         return doc_commit(s, err);
     }
-    if (!r && same == 0) {
-        if (!replace) {
+    if (!r && (same == 0 || same == 2)) {
+        if (same == 0 && !replace) {
             doc_rollback(s);
             return ng_fail(err, NG_ERR_CONFLICT,
                            "%s: a different document with id '%s' is already stored (use --replace)", doc->path,
                            doc->id);
         }
-        *result = NG_ADD_REPLACED;
+        *result = same == 2 ? NG_ADD_REEXTRACTED : NG_ADD_REPLACED;
         sqlite3_stmt *del = NULL;
         if (sqlite3_prepare_v2(s->db, "DELETE FROM documents WHERE id=?", -1, &del, NULL) != SQLITE_OK)
             r = db_fail(s, err, "replace");

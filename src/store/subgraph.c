@@ -103,6 +103,8 @@ char *ng_subgraph_to_string(const ng_document *doc, const ng_extraction *x, size
     put_str(b, doc->path);
     put_key(b, "sha256", 0);
     put_str(b, doc->sha256);
+    put_key(b, "extractor", 0);
+    put_str(b, x->extractor);
     put_key(b, "title", 0);
     put_str(b, doc->title);
     put_key(b, "text", 0);
@@ -643,6 +645,13 @@ ng_status ng_subgraph_parse(const char *line, size_t len, ng_document *doc, ng_e
     if (!st)
         st = parse_document(root, doc, err);
     if (!st) {
+        /* optional (older lines have none): which extractor made the extraction */
+        json_object *d = json_object_object_get(root, "document"), *e = NULL;
+        if (json_object_object_get_ex(d, "extractor", &e) && json_object_is_type(e, json_type_string) &&
+            json_object_get_string_len(e) == 40)
+            g_strlcpy(x->extractor, json_object_get_string(e), sizeof x->extractor);
+    }
+    if (!st) {
         size_t bad_at = ng_utf8_invalid_offset(doc->text, doc->len);
         if (bad_at != (size_t)-1)
             st = ng_fail(err, NG_ERR_UTF8, "document.text: not valid UTF-8 at byte offset %zu", bad_at);
@@ -705,7 +714,7 @@ ng_status ng_store_reader_open(ng_store *store, ng_store_reader **out, ng_errmsg
         return st;
     }
     struct { sqlite3_stmt **st; const char *sql; } list[] = {
-        {&r->docs, "SELECT id, path, sha256, title, text FROM main.documents ORDER BY rowid"},
+        {&r->docs, "SELECT id, path, sha256, title, text, extractor FROM main.documents ORDER BY rowid"},
         {&r->claims, "SELECT node_id, start, end, text, cue, stance, hedged, quote, date FROM main.claims"
                      " WHERE doc=?1 ORDER BY n"},
         {&r->quantities, "SELECT node_id, start, end, text, low, high, qualifier, unit FROM main.quantities"
@@ -716,8 +725,14 @@ ng_status ng_store_reader_open(ng_store *store, ng_store_reader **out, ng_errmsg
         {&r->entity, "SELECT type, label, key, anonymous FROM main.entities WHERE id=?1"},
         {&r->entity_by_node, "SELECT id FROM main.entities WHERE node_id=?1"},
     };
+    /* A store of schema version 1 (opened read-only, so not upgraded) has no
+     * extractor column: its documents count as made by an unknown extractor. */
+    if (sqlite3_prepare_v2(r->db, list[0].sql, -1, list[0].st, NULL) != SQLITE_OK)
+        list[0].sql = "SELECT id, path, sha256, title, text, '' FROM main.documents ORDER BY rowid";
+    else
+        list[0].sql = NULL;
     for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
-        if (sqlite3_prepare_v2(r->db, list[i].sql, -1, list[i].st, NULL) != SQLITE_OK) {
+        if (list[i].sql && sqlite3_prepare_v2(r->db, list[i].sql, -1, list[i].st, NULL) != SQLITE_OK) {
             ng_status st = ng_fail(err, NG_ERR_STORE, "cannot read the store: %s", sqlite3_errmsg(r->db));
             ng_store_reader_close(r);
             return st;
@@ -1029,6 +1044,9 @@ ng_status ng_store_reader_next(ng_store_reader *r, ng_document *doc, ng_extracti
     doc->text[doc->len] = '\0';
     g_strlcpy(doc->sha256, (const char *)cols[2], sizeof doc->sha256);
     ng_status st = read_extraction(r, doc, x, err);
+    const unsigned char *ex = sqlite3_column_text(r->docs, 5);
+    if (!st && ex)
+        g_strlcpy(x->extractor, (const char *)ex, sizeof x->extractor);
     if (st) {
         /* Give the document back with the message: the caller names it. */
         ng_extraction_clear(x);
