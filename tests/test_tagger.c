@@ -323,6 +323,32 @@ static void english_words(void)
     g_free(en);
 }
 
+/* English words with an institution noun (data/lang/en/institution_heads.txt):
+ * three words or more are a name, an organisation whatever the tagger's
+ * type; two common words stay a phrase ("Social Network"). */
+static void english_institutions(void)
+{
+    char *en = g_build_filename(dir, "english.txt", NULL);
+    g_file_set_contents(en, "royal\nsociety\nof\nchemistry\nsocial\nnetwork\n", -1, NULL);
+    char *d = data_with_model("b\tO\t1\nw=Royal\tB-LOC\t50\nw=Society\tI-LOC\t50\nw=of\tI-LOC\t50\n"
+                              "w=Chemistry\tI-LOC\t50\nw=Social\tB-LOC\t50\nw=Network\tI-LOC\t50\n");
+    g_setenv("NEWSGRAPH_EN_WORDLIST", en, TRUE);
+    ng_lexicon *l = load_data(d);
+    g_unsetenv("NEWSGRAPH_EN_WORDLIST");
+    ng_document doc;
+    ng_extraction x;
+    extract_text(l, NULL, "Geehrt wurde sie von der Royal Society of Chemistry und vom Social Network.\n", &doc, &x);
+    CHECK(find_entity(&x, NG_ENT_ORGANIZATION, "Royal Society of Chemistry") >= 0);
+    CHECK(find_entity(&x, NG_ENT_PLACE, "Royal Society of Chemistry") < 0);
+    CHECK(find_entity(&x, NG_ENT_PLACE, "Social Network") < 0);
+    CHECK(find_entity(&x, NG_ENT_ORGANIZATION, "Social Network") < 0);
+    ng_extraction_clear(&x);
+    ng_document_clear(&doc);
+    ng_lexicon_free(l);
+    g_free(d);
+    g_free(en);
+}
+
 /* The sub-graph of text extracted with cache (NULL: none), as JSON. */
 static char *extract_json(ng_lexicon *l, ng_extract_cache *cache, const char *text)
 {
@@ -466,6 +492,7 @@ int main(void)
     hostile();
     in_extractor();
     english_words();
+    english_institutions();
     cache_same_output();
     sums_in_parts();
     ng_lexicon_free(lex);

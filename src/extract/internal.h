@@ -173,6 +173,8 @@ int ng_is_name_like(const ctx *c, size_t i);
  * title or a phrase the German word list cannot know, not an unknown name.
  * A single word the list also has as a name ("Gates", "Flint") is a name. */
 int ng_is_english_phrase(const ctx *c, size_t i, size_t j);
+/* Several words, one an English institution noun: "Royal Society of Chemistry". */
+int ng_english_institution(const ctx *c, size_t i, size_t j);
 /* Does a noun phrase follow token b, as after a genitive ("Putins Sprecher")?
  * Only then is a final s on a name taken for a genitive. */
 int ng_genitive_follows(const ctx *c, size_t b);

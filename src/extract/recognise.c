@@ -88,8 +88,22 @@ static size_t genitive_base(const char *s, size_t n)
     return 0;
 }
 
+/* A name of several words one of which is an English institution noun
+ * ("Royal Society of Chemistry", "Bank of England"). */
+int ng_english_institution(const ctx *c, size_t i, size_t j)
+{
+    for (size_t k = i; k <= j && i < j; k++)
+        if (ng_lex_is_english_institution(c->lex, tok_str(c, k), tok_len(c, k)))
+            return 1;
+    return 0;
+}
+
 int ng_is_english_phrase(const ctx *c, size_t i, size_t j)
 {
+    /* Three words or more: "Royal Society of Chemistry"; two common words
+     * with such a noun are too often a phrase ("Social Network", "Bad Bank"). */
+    if (j >= i + 2 && ng_english_institution(c, i, j))
+        return 0;
     for (size_t k = i; k <= j; k++) {
         const char *s = tok_str(c, k);
         size_t n = tok_len(c, k);

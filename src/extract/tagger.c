@@ -1993,6 +1993,9 @@ ng_status ng_recognise_tagged(ctx *c)
                 ok = c->tok_mention[k] == NG_NONE && !c->tok_credit[k];
             if (ok) {
                 ng_entity_type type = entity_type_of(tags[i]);
+                /* "Bank of England" is no place, "Royal Society" no person */
+                if (type != NG_ENT_ORGANIZATION && ng_english_institution(c, i, j))
+                    type = NG_ENT_ORGANIZATION;
                 uint32_t a = c->seg.tokens[i].start, b = c->seg.tokens[j].end;
                 /* a full name's genitive: "Regina Halmichs" is Regina Halmich (as
                  * the rules do it: one word alone may end in s, "Williams") */

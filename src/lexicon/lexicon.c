@@ -471,6 +471,7 @@ SET_READER(chinese_line, chinese_surnames)
 SET_READER(surname_line, surnames)
 SET_READER(particle_line, particles)
 SET_READER(compass_line, compass)
+SET_READER(en_institution_line, en_institutions)
 SET_READER(continuation_line, continuation)
 SET_READER(determiner_line, determiners)
 SET_READER(preposition_line, prepositions)
@@ -508,14 +509,14 @@ static void load_word_list(ng_lexicon *lex, GHashTable *set, const char *env, co
 #define LEX_TABLES(l)                                                                                        \
     {&(l)->names, &(l)->names_folded, &(l)->determiners, &(l)->prepositions, &(l)->media_nouns,            \
      &(l)->credit_markers, &(l)->institutions, &(l)->folded_first, &(l)->name_first, &(l)->adjectives,     \
-     &(l)->demonyms, &(l)->roles, &(l)->given_names, &(l)->korean_surnames, &(l)->chinese_surnames, &(l)->surnames, &(l)->particles, &(l)->compass, &(l)->verbs,  \
+     &(l)->demonyms, &(l)->roles, &(l)->given_names, &(l)->korean_surnames, &(l)->chinese_surnames, &(l)->surnames, &(l)->particles, &(l)->compass, &(l)->en_institutions, &(l)->verbs,  \
      &(l)->numbers, &(l)->qualifiers, &(l)->units, &(l)->cues, &(l)->abbrevs, &(l)->months,               \
      &(l)->pronouns, &(l)->continuation, &(l)->dictionary, &(l)->english}
 #define LEX_MAPS(l)                                                                                          \
     {&(l)->map.names, &(l)->map.names_folded, &(l)->map.determiners, &(l)->map.prepositions,              \
      &(l)->map.media_nouns, &(l)->map.credit_markers, &(l)->map.institutions, &(l)->map.folded_first,      \
      &(l)->map.name_first, &(l)->map.adjectives, &(l)->map.demonyms, &(l)->map.roles,                      \
-     &(l)->map.given_names, &(l)->map.korean_surnames, &(l)->map.chinese_surnames, &(l)->map.surnames, &(l)->map.particles, &(l)->map.compass, &(l)->map.verbs,               \
+     &(l)->map.given_names, &(l)->map.korean_surnames, &(l)->map.chinese_surnames, &(l)->map.surnames, &(l)->map.particles, &(l)->map.compass, &(l)->map.en_institutions, &(l)->map.verbs,               \
      &(l)->map.numbers, &(l)->map.qualifiers, &(l)->map.units, &(l)->map.cues, &(l)->map.abbrevs,          \
      &(l)->map.months, &(l)->map.pronouns, &(l)->map.continuation, &(l)->map.dictionary, &(l)->map.english}
 
@@ -585,6 +586,7 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
         {"lexicon/surnames.txt", 2, 0, surname_line},
         {"lang/de/name_particles.txt", 0, 0, particle_line},
         {"lang/de/compass_prefixes.txt", 0, 0, compass_line},
+        {"lang/en/institution_heads.txt", 0, 0, en_institution_line},
         {"lang/de/reporting_verbs.tsv", 4, 0, verb_line},
         {"lang/de/number_words.tsv", 3, 0, number_line},
         {"lang/de/qualifiers.tsv", 3, 0, qualifier_line},
@@ -864,6 +866,11 @@ int ng_lex_is_particle(const ng_lexicon *lex, const char *s, size_t n)
 int ng_lex_is_compass_prefix(const ng_lexicon *lex, const char *s, size_t n)
 {
     return contains(lex->map.compass, s, n);
+}
+
+int ng_lex_is_english_institution(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return contains(lex->map.en_institutions, s, n);
 }
 
 const ng_lex_verb *ng_lex_verb_get(const ng_lexicon *lex, const char *s, size_t n)

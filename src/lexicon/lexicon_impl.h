@@ -78,6 +78,7 @@ struct ng_lexicon {
     GHashTable *surnames;       /* family names of many languages (set): a tagger feature */
     GHashTable *particles;      /* name particles: von, de, al ... (set) */
     GHashTable *compass;        /* region prefixes: Nord, Süd, Ost ... (set) */
+    GHashTable *en_institutions; /* English institution nouns: Society, Institute ... (set) */
     GHashTable *verbs;          /* lowercase form -> ng_lex_verb */
     GHashTable *numbers;        /* lowercase word -> ng_lex_number */
     GHashTable *qualifiers;     /* lowercase phrase -> ng_lex_qualifier */
@@ -95,7 +96,7 @@ struct ng_lexicon {
     struct {
         ng_strmap *names, *names_folded, *determiners, *prepositions, *media_nouns, *credit_markers,
             *institutions, *folded_first, *name_first, *adjectives, *demonyms, *roles, *given_names,
-            *korean_surnames, *chinese_surnames, *surnames, *particles, *compass, *verbs, *numbers, *qualifiers, *units, *cues, *abbrevs, *months,
+            *korean_surnames, *chinese_surnames, *surnames, *particles, *compass, *en_institutions, *verbs, *numbers, *qualifiers, *units, *cues, *abbrevs, *months,
             *pronouns, *continuation, *dictionary, *english;
     } map;
     struct ng_tagger *tagger;   /* statistical tagger (models/ner-de.tsv), or NULL: rules only */
@@ -128,6 +129,7 @@ int ng_lex_is_korean_surname(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_chinese_surname(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_particle(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_compass_prefix(const ng_lexicon *lex, const char *s, size_t n);
+int ng_lex_is_english_institution(const ng_lexicon *lex, const char *s, size_t n);
 const ng_lex_verb *ng_lex_verb_get(const ng_lexicon *lex, const char *s, size_t n);
 const ng_lex_number *ng_lex_number_get(const ng_lexicon *lex, const char *s, size_t n);
 const ng_lex_unit *ng_lex_unit_get(const ng_lexicon *lex, const char *s, size_t n);
