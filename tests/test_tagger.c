@@ -285,12 +285,19 @@ static void in_extractor(void)
 
 /* Places of text under a model that calls "Technology" and "Elbrinxen" places,
  * with the English word list at en. */
-static int english_places(const char *en, const char *text, const char *label)
+/* The data folder d loaded with the English word list en. */
+static ng_lexicon *load_data_english(const char *d, const char *en)
 {
-    char *d = data_with_model("b\tO\t1\nw=Technology\tB-LOC\t50\nw=Elbrinxen\tB-LOC\t50\n");
     g_setenv("NEWSGRAPH_EN_WORDLIST", en, TRUE);
     ng_lexicon *l = load_data(d);
     g_unsetenv("NEWSGRAPH_EN_WORDLIST");
+    return l;
+}
+
+static int english_places(const char *en, const char *text, const char *label)
+{
+    char *d = data_with_model("b\tO\t1\nw=Technology\tB-LOC\t50\nw=Elbrinxen\tB-LOC\t50\n");
+    ng_lexicon *l = load_data_english(d, en);
     ng_document doc;
     ng_extraction x;
     extract_text(l, NULL, text, &doc, &x);
@@ -332,9 +339,7 @@ static void english_institutions(void)
     g_file_set_contents(en, "royal\nsociety\nof\nchemistry\nsocial\nnetwork\n", -1, NULL);
     char *d = data_with_model("b\tO\t1\nw=Royal\tB-LOC\t50\nw=Society\tI-LOC\t50\nw=of\tI-LOC\t50\n"
                               "w=Chemistry\tI-LOC\t50\nw=Social\tB-LOC\t50\nw=Network\tI-LOC\t50\n");
-    g_setenv("NEWSGRAPH_EN_WORDLIST", en, TRUE);
-    ng_lexicon *l = load_data(d);
-    g_unsetenv("NEWSGRAPH_EN_WORDLIST");
+    ng_lexicon *l = load_data_english(d, en);
     ng_document doc;
     ng_extraction x;
     extract_text(l, NULL, "Geehrt wurde sie von der Royal Society of Chemistry und vom Social Network.\n", &doc, &x);
