@@ -156,11 +156,12 @@ static ng_status batch_end(ng_store *store, const ng_ingest_opts *o, batch *b, n
     ng_status st = NG_OK;
     if (b->open && ng_store_end_batch(store, &err)) {
         ng_cli_error("%s", err.text);
-        ng_cli_error("%s: the last %ld document(s) were not stored", o->db, b->added + b->replaced + b->reextracted);
+        long lost = b->added + b->replaced + b->reextracted;
+        ng_cli_error("%s: the last %ld document(s) were not stored", o->db, lost);
         c->inserted -= b->added;
         c->replaced -= b->replaced;
         c->reextracted -= b->reextracted;
-        c->failed += b->added + b->replaced + b->reextracted;
+        c->failed += lost;
         st = NG_ERR_IO;
     }
     memset(b, 0, sizeof *b);
@@ -273,7 +274,8 @@ int ng_cli_ingest(const ng_ingest_opts *o, char **inputs, int n, ng_ingest_count
                 } else {
                     c->unchanged++;
                 }
-                if (b.open && (b.added + b.replaced + b.reextracted >= 256 || g_get_monotonic_time() - b.started > G_USEC_PER_SEC) &&
+                long pending = b.added + b.replaced + b.reextracted;
+                if (b.open && (pending >= 256 || g_get_monotonic_time() - b.started > G_USEC_PER_SEC) &&
                     batch_end(store, o, &b, c))
                     store_failed = NG_ERR_IO;
             }
@@ -324,8 +326,7 @@ int ng_cli_ingest(const ng_ingest_opts *o, char **inputs, int n, ng_ingest_count
         c->failed++;
     }
     ng_lexicon_free(lex);
-    if (!o->quiet)
-    {
+    if (!o->quiet) {
         /* Re-extracted only when there are some: the line stays as it was otherwise. */
         fprintf(stderr, "ingested %ld new, %ld replaced, %ld unchanged, %ld failed", c->inserted, c->replaced,
                 c->unchanged, c->failed);

@@ -506,19 +506,22 @@ static void load_word_list(ng_lexicon *lex, GHashTable *set, const char *env, co
 }
 
 /* Every table and its map, in the same order. */
-#define LEX_TABLES(l)                                                                                        \
-    {&(l)->names, &(l)->names_folded, &(l)->determiners, &(l)->prepositions, &(l)->media_nouns,            \
-     &(l)->credit_markers, &(l)->institutions, &(l)->folded_first, &(l)->name_first, &(l)->adjectives,     \
-     &(l)->demonyms, &(l)->roles, &(l)->given_names, &(l)->korean_surnames, &(l)->chinese_surnames, &(l)->surnames, &(l)->particles, &(l)->compass, &(l)->en_institutions, &(l)->verbs,  \
-     &(l)->numbers, &(l)->qualifiers, &(l)->units, &(l)->cues, &(l)->abbrevs, &(l)->months,               \
-     &(l)->pronouns, &(l)->continuation, &(l)->dictionary, &(l)->english}
-#define LEX_MAPS(l)                                                                                          \
-    {&(l)->map.names, &(l)->map.names_folded, &(l)->map.determiners, &(l)->map.prepositions,              \
-     &(l)->map.media_nouns, &(l)->map.credit_markers, &(l)->map.institutions, &(l)->map.folded_first,      \
-     &(l)->map.name_first, &(l)->map.adjectives, &(l)->map.demonyms, &(l)->map.roles,                      \
-     &(l)->map.given_names, &(l)->map.korean_surnames, &(l)->map.chinese_surnames, &(l)->map.surnames, &(l)->map.particles, &(l)->map.compass, &(l)->map.en_institutions, &(l)->map.verbs,               \
-     &(l)->map.numbers, &(l)->map.qualifiers, &(l)->map.units, &(l)->map.cues, &(l)->map.abbrevs,          \
-     &(l)->map.months, &(l)->map.pronouns, &(l)->map.continuation, &(l)->map.dictionary, &(l)->map.english}
+#define LEX_TABLES(l)                                                                                       \
+    {&(l)->names, &(l)->names_folded, &(l)->determiners, &(l)->prepositions, &(l)->media_nouns,             \
+     &(l)->credit_markers, &(l)->institutions, &(l)->folded_first, &(l)->name_first, &(l)->adjectives,      \
+     &(l)->demonyms, &(l)->roles, &(l)->given_names, &(l)->korean_surnames, &(l)->chinese_surnames,         \
+     &(l)->surnames, &(l)->particles, &(l)->compass, &(l)->en_institutions, &(l)->verbs, &(l)->numbers,     \
+     &(l)->qualifiers, &(l)->units, &(l)->cues, &(l)->abbrevs, &(l)->months, &(l)->pronouns,                \
+     &(l)->continuation, &(l)->dictionary, &(l)->english}
+#define LEX_MAPS(l)                                                                                         \
+    {&(l)->map.names, &(l)->map.names_folded, &(l)->map.determiners, &(l)->map.prepositions,                \
+     &(l)->map.media_nouns, &(l)->map.credit_markers, &(l)->map.institutions, &(l)->map.folded_first,       \
+     &(l)->map.name_first, &(l)->map.adjectives, &(l)->map.demonyms, &(l)->map.roles,                       \
+     &(l)->map.given_names, &(l)->map.korean_surnames, &(l)->map.chinese_surnames, &(l)->map.surnames,      \
+     &(l)->map.particles, &(l)->map.compass, &(l)->map.en_institutions, &(l)->map.verbs,                    \
+     &(l)->map.numbers, &(l)->map.qualifiers, &(l)->map.units, &(l)->map.cues, &(l)->map.abbrevs,           \
+     &(l)->map.months, &(l)->map.pronouns, &(l)->map.continuation, &(l)->map.dictionary,                    \
+     &(l)->map.english}
 
 /* The maps replace the tables once loading is done: they hold copies of
  * the keys, so the tables (and the word list's text) can go. */

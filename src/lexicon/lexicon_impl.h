@@ -96,8 +96,9 @@ struct ng_lexicon {
     struct {
         ng_strmap *names, *names_folded, *determiners, *prepositions, *media_nouns, *credit_markers,
             *institutions, *folded_first, *name_first, *adjectives, *demonyms, *roles, *given_names,
-            *korean_surnames, *chinese_surnames, *surnames, *particles, *compass, *en_institutions, *verbs, *numbers, *qualifiers, *units, *cues, *abbrevs, *months,
-            *pronouns, *continuation, *dictionary, *english;
+            *korean_surnames, *chinese_surnames, *surnames, *particles, *compass, *en_institutions, *verbs,
+            *numbers, *qualifiers, *units, *cues, *abbrevs, *months, *pronouns, *continuation, *dictionary,
+            *english;
     } map;
     struct ng_tagger *tagger;   /* statistical tagger (models/ner-de.tsv), or NULL: rules only */
     size_t nentities;
