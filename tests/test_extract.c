@@ -190,6 +190,28 @@ static void name_forms(void)
     ng_document_clear(&d);
 }
 
+/* "das Unternehmen", "der Konzern" as speakers: the company named last
+ * before; not a plural, not a name inside a compound. */
+static void company_speakers(void)
+{
+    const char *text = "Zahlen aus Wolfsburg\n"
+                       "Volkswagen hat den Gewinn gesteigert. Das Unternehmen teilte am Dienstag mit, der Absatz "
+                       "sei gestiegen. Die Unternehmen der Branche erklärten, die Zölle seien ein Risiko. "
+                       "Der Siemens-Zulieferer Quellbau meldete Verluste. Der Konzern erklärte, man plane "
+                       "Entlassungen.\n";
+    ng_document d;
+    ng_extraction x;
+    extract(text, &d, &x);
+    long vw = find_entity(&x, NG_ENT_ORGANIZATION, "Volkswagen");
+    long siemens = find_entity(&x, NG_ENT_ORGANIZATION, "Siemens");
+    CHECK(vw >= 0 && siemens >= 0);
+    CHECK(speaker_of(&x, "Absatz") == vw);
+    CHECK(speaker_of(&x, "Zölle") != vw);
+    CHECK(speaker_of(&x, "Entlassungen") != siemens && speaker_of(&x, "Entlassungen") != vw);
+    ng_extraction_clear(&x);
+    ng_document_clear(&d);
+}
+
 /* Regions named by a compass prefix, and sports clubs named after a city. */
 static void regions_and_clubs(void)
 {
@@ -231,6 +253,7 @@ int main(void)
     unnamed_speakers();
     name_forms();
     regions_and_clubs();
+    company_speakers();
     hostile();
     ng_lexicon_free(lex);
     TEST_DONE();

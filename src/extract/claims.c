@@ -144,6 +144,53 @@ static int fits_body_with_noun(const ent *e, const void *noun)
     return r;
 }
 
+/* Can the definite article at token a stand before a singular noun of this
+ * gender ('m', 'f', 'n'; 0: no noun)?  "die Autobauer" and "die Unternehmen"
+ * are plurals. */
+static int singular_article_fits(const ctx *c, size_t a, int gender)
+{
+    static const struct { const char *article, *genders; } fits[] = {
+        {"der", "mf"}, {"die", "f"}, {"das", "n"}, {"den", "m"}, {"dem", "mn"}, {"des", "mn"}};
+    /* "Sprecher der Autobauer": after a noun, a masculine "der" is a genitive plural */
+    if (gender == 'm' && ng_tok_iequals(c, a, "der") && a > 0 && c->seg.tokens[a - 1].kind == NG_TOK_WORD &&
+        (c->seg.tokens[a - 1].flags & NG_TOKF_CAP))
+        return 0;
+    for (size_t k = 0; gender && k < G_N_ELEMENTS(fits); k++)
+        if (ng_tok_iequals(c, a, fits[k].article))
+            return strchr(fits[k].genders, gender) != NULL;
+    return 0;
+}
+
+/* The organisation named last before token k, when it is a company of the
+ * lexicon (lexicon/companies.tsv): "das Unternehmen" means it.  An
+ * organisation the lexicon does not know as a company stops the search, and
+ * so does a name inside a compound ("der Apple-Zulieferer" is another company,
+ * perhaps one no lexicon knows). */
+static size_t company_before(const ctx *c, size_t k)
+{
+    for (uint32_t ss = c->tok_sentence[k] + 1; ss-- > 0;) {
+        const GArray *ms = c->sent_mentions[ss];
+        const mention *best = NULL; /* mentions of a sentence are not in text order */
+        for (guint m = 0; m < ms->len; m++) {
+            const mention *mm = &g_array_index(c->mentions, mention, g_array_index(ms, size_t, m));
+            const ent *e = c->ents->pdata[mm->entity];
+            if (mm->first_tok < k && !e->anonymous && e->type == NG_ENT_ORGANIZATION &&
+                (!best || mm->first_tok > best->first_tok))
+                best = mm;
+        }
+        if (best) {
+            const ng_token *t = &c->seg.tokens[best->first_tok];
+            if ((t->flags & NG_TOKF_HYPHEN) && best->first_tok == best->last_tok &&
+                best->end - best->start < t->end - t->start)
+                return NG_NONE; /* a part of a compound */
+            const ent *e = c->ents->pdata[best->entity];
+            const ng_lex_entity *le = ng_lex_name(c->lex, e->label, strlen(e->label));
+            return le && le->type == NG_ENT_ORGANIZATION && (le->flags & NG_LEXF_COMPANY) ? best->entity : NG_NONE;
+        }
+    }
+    return NG_NONE;
+}
+
 /* The named person mentioned last before token k, in its sentence or the one before. */
 static size_t person_before(const ctx *c, size_t k)
 {
@@ -221,14 +268,19 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
 {
     size_t j = i;
     int indefinite = 0, definite = 0;
+    size_t article = NG_NONE; /* the definite article's token */
     /* "nach Angaben der Polizei": the cue ended with the article */
-    if (i > 0 && (ng_tok_iequals(c, i - 1, "der") || ng_tok_iequals(c, i - 1, "des") || ng_tok_iequals(c, i - 1, "dem")))
+    if (i > 0 && (ng_tok_iequals(c, i - 1, "der") || ng_tok_iequals(c, i - 1, "des") || ng_tok_iequals(c, i - 1, "dem"))) {
         definite = 1;
+        article = i - 1;
+    }
     while (j < end && is_article(c, j)) {
-        if (g_ascii_strncasecmp(tok_str(c, j), "ein", 3) == 0)
+        if (g_ascii_strncasecmp(tok_str(c, j), "ein", 3) == 0) {
             indefinite = 1;
-        else
+        } else {
             definite = 1;
+            article = j;
+        }
         j++;
     }
     size_t adj_first = j;
@@ -261,6 +313,20 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
         gchar *noun = g_utf8_casefold(tok_str(c, j), (gssize)tok_len(c, j));
         size_t o = entity_before(c, j, 0, fits_body_with_noun, noun);
         g_free(noun);
+        if (o != NG_NONE) {
+            *last = j;
+            return o;
+        }
+    }
+    /* "Das Unternehmen teilte mit", "der Autobauer erklärte" after "Volkswagen":
+     * the company named last before (not when a name follows: "der Firma
+     * Boeing"; not for a compound, "der Bildschirmhersteller", which is more
+     * specific than the company named last) */
+    if (definite && !indefinite && !adjs && j < end && c->seg.tokens[j].kind == NG_TOK_WORD &&
+        c->tok_mention[j] == NG_NONE && !(j + 1 < end && c->tok_mention[j + 1] != NG_NONE) &&
+        article != NG_NONE &&
+        singular_article_fits(c, article, ng_lex_company_noun_gender(c->lex, tok_str(c, j), tok_len(c, j)))) {
+        size_t o = company_before(c, j);
         if (o != NG_NONE) {
             *last = j;
             return o;

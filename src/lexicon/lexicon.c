@@ -242,8 +242,8 @@ static gchar *normalise_phrase(const char *s)
     return g_string_free(out, FALSE);
 }
 
-static ng_status entity_line(ng_lexicon *lex, char **c, int n, const char *comment, const char *file,
-                             int lineno, ng_errmsg *err)
+static ng_status entity_with_flags(ng_lexicon *lex, char **c, const char *comment, const char *file, int lineno,
+                                   unsigned flags, ng_errmsg *err)
 {
     int t = ng_entity_type_parse(c[0]);
     if (t < 0)
@@ -254,6 +254,7 @@ static ng_status entity_line(ng_lexicon *lex, char **c, int n, const char *comme
     gchar *canon = normalise_phrase(c[1]);
     e->canonical = intern(lex, canon);
     e->type = (ng_entity_type)t;
+    e->flags |= flags;
     if (comment && strstr(comment, "ambiguous"))
         e->flags |= NG_LEXF_AMBIGUOUS;
     lex->nentities++;
@@ -282,6 +283,34 @@ static ng_status entity_line(ng_lexicon *lex, char **c, int n, const char *comme
     }
     g_strfreev(dem);
     return NG_OK;
+}
+
+/* company_nouns.txt: noun -> its gender ('m', 'f', 'n') */
+static ng_status company_noun_line(ng_lexicon *lex, char **c, int n, const char *comment, const char *file,
+                                   int lineno, ng_errmsg *err)
+{
+    (void)n;
+    (void)comment;
+    if (strlen(c[1]) != 1 || !strchr("mfn", c[1][0]))
+        return ng_fail(err, NG_ERR_FORMAT, "%s:%d: gender must be m, f or n", file, lineno);
+    if (!g_hash_table_contains(lex->company_nouns, c[0]))
+        g_hash_table_insert(lex->company_nouns, (gpointer)intern(lex, c[0]), GINT_TO_POINTER((int)c[1][0]));
+    return NG_OK;
+}
+
+static ng_status entity_line(ng_lexicon *lex, char **c, int n, const char *comment, const char *file,
+                             int lineno, ng_errmsg *err)
+{
+    (void)n;
+    return entity_with_flags(lex, c, comment, file, lineno, 0, err);
+}
+
+/* companies.tsv: organisations a company noun ("das Unternehmen") may refer to */
+static ng_status company_line(ng_lexicon *lex, char **c, int n, const char *comment, const char *file,
+                              int lineno, ng_errmsg *err)
+{
+    (void)n;
+    return entity_with_flags(lex, c, comment, file, lineno, NG_LEXF_COMPANY, err);
 }
 
 static ng_status role_line(ng_lexicon *lex, char **c, int n, const char *comment, const char *file,
@@ -510,7 +539,7 @@ static void load_word_list(ng_lexicon *lex, GHashTable *set, const char *env, co
     {&(l)->names, &(l)->names_folded, &(l)->determiners, &(l)->prepositions, &(l)->media_nouns,             \
      &(l)->credit_markers, &(l)->institutions, &(l)->folded_first, &(l)->name_first, &(l)->adjectives,      \
      &(l)->demonyms, &(l)->roles, &(l)->given_names, &(l)->korean_surnames, &(l)->chinese_surnames,         \
-     &(l)->surnames, &(l)->particles, &(l)->compass, &(l)->en_institutions, &(l)->verbs, &(l)->numbers,     \
+     &(l)->surnames, &(l)->particles, &(l)->compass, &(l)->en_institutions, &(l)->company_nouns, &(l)->verbs, &(l)->numbers,     \
      &(l)->qualifiers, &(l)->units, &(l)->cues, &(l)->abbrevs, &(l)->months, &(l)->pronouns,                \
      &(l)->continuation, &(l)->dictionary, &(l)->english}
 #define LEX_MAPS(l)                                                                                         \
@@ -518,7 +547,7 @@ static void load_word_list(ng_lexicon *lex, GHashTable *set, const char *env, co
      &(l)->map.media_nouns, &(l)->map.credit_markers, &(l)->map.institutions, &(l)->map.folded_first,       \
      &(l)->map.name_first, &(l)->map.adjectives, &(l)->map.demonyms, &(l)->map.roles,                       \
      &(l)->map.given_names, &(l)->map.korean_surnames, &(l)->map.chinese_surnames, &(l)->map.surnames,      \
-     &(l)->map.particles, &(l)->map.compass, &(l)->map.en_institutions, &(l)->map.verbs,                    \
+     &(l)->map.particles, &(l)->map.compass, &(l)->map.en_institutions, &(l)->map.company_nouns, &(l)->map.verbs,                    \
      &(l)->map.numbers, &(l)->map.qualifiers, &(l)->map.units, &(l)->map.cues, &(l)->map.abbrevs,           \
      &(l)->map.months, &(l)->map.pronouns, &(l)->map.continuation, &(l)->map.dictionary,                    \
      &(l)->map.english}
@@ -578,7 +607,7 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
     } files[] = {
         {"lexicon/countries.tsv", 5, 0, entity_line},
         {"lexicon/organizations.tsv", 5, 0, entity_line},
-        {"lexicon/companies.tsv", 5, 0, entity_line},
+        {"lexicon/companies.tsv", 5, 0, company_line},
         {"lexicon/media.tsv", 5, 0, entity_line},
         {"lexicon/places.tsv", 5, 0, entity_line},
         {"lexicon/clubs.tsv", 5, 0, entity_line},
@@ -590,6 +619,7 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
         {"lang/de/name_particles.txt", 0, 0, particle_line},
         {"lang/de/compass_prefixes.txt", 0, 0, compass_line},
         {"lang/en/institution_heads.txt", 0, 0, en_institution_line},
+        {"lang/de/company_nouns.txt", 2, 0, company_noun_line},
         {"lang/de/reporting_verbs.tsv", 4, 0, verb_line},
         {"lang/de/number_words.tsv", 3, 0, number_line},
         {"lang/de/qualifiers.tsv", 3, 0, qualifier_line},
@@ -874,6 +904,11 @@ int ng_lex_is_compass_prefix(const ng_lexicon *lex, const char *s, size_t n)
 int ng_lex_is_english_institution(const ng_lexicon *lex, const char *s, size_t n)
 {
     return contains(lex->map.en_institutions, s, n);
+}
+
+int ng_lex_company_noun_gender(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return GPOINTER_TO_INT(lookup(lex->map.company_nouns, s, n));
 }
 
 const ng_lex_verb *ng_lex_verb_get(const ng_lexicon *lex, const char *s, size_t n)

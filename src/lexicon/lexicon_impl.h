@@ -8,7 +8,10 @@
 #include "newsgraph/lexicon.h"
 #include "lexicon/strmap.h"
 
-enum { NG_LEXF_AMBIGUOUS = 1 }; /* name is also an ordinary word: needs article or quotes */
+enum {
+    NG_LEXF_AMBIGUOUS = 1, /* name is also an ordinary word: needs article or quotes */
+    NG_LEXF_COMPANY = 2    /* from companies.tsv: "das Unternehmen" may refer to it */
+};
 
 typedef struct ng_lex_entity {
     const char *canonical;
@@ -79,6 +82,7 @@ struct ng_lexicon {
     GHashTable *particles;      /* name particles: von, de, al ... (set) */
     GHashTable *compass;        /* region prefixes: Nord, Süd, Ost ... (set) */
     GHashTable *en_institutions; /* English institution nouns: Society, Institute ... (set) */
+    GHashTable *company_nouns;  /* "Unternehmen" -> its gender as a char ("Konzern" -> 'm') */
     GHashTable *verbs;          /* lowercase form -> ng_lex_verb */
     GHashTable *numbers;        /* lowercase word -> ng_lex_number */
     GHashTable *qualifiers;     /* lowercase phrase -> ng_lex_qualifier */
@@ -96,7 +100,7 @@ struct ng_lexicon {
     struct {
         ng_strmap *names, *names_folded, *determiners, *prepositions, *media_nouns, *credit_markers,
             *institutions, *folded_first, *name_first, *adjectives, *demonyms, *roles, *given_names,
-            *korean_surnames, *chinese_surnames, *surnames, *particles, *compass, *en_institutions, *verbs,
+            *korean_surnames, *chinese_surnames, *surnames, *particles, *compass, *en_institutions, *company_nouns, *verbs,
             *numbers, *qualifiers, *units, *cues, *abbrevs, *months, *pronouns, *continuation, *dictionary,
             *english;
     } map;
@@ -131,6 +135,8 @@ int ng_lex_is_chinese_surname(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_particle(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_compass_prefix(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_english_institution(const ng_lexicon *lex, const char *s, size_t n);
+/* 'm', 'f' or 'n' for a company noun ("Konzern", "Firma", "Unternehmen"), else 0 */
+int ng_lex_company_noun_gender(const ng_lexicon *lex, const char *s, size_t n);
 const ng_lex_verb *ng_lex_verb_get(const ng_lexicon *lex, const char *s, size_t n);
 const ng_lex_number *ng_lex_number_get(const ng_lexicon *lex, const char *s, size_t n);
 const ng_lex_unit *ng_lex_unit_get(const ng_lexicon *lex, const char *s, size_t n);
