@@ -91,6 +91,9 @@ typedef struct ng_tagger ng_tagger;
 /* Reads a model file (feature<TAB>tag<TAB>weight a line; '#' lines and blank
  * lines ignored).  A malformed line is an error naming file and line. */
 ng_status ng_tagger_load(const char *path, ng_tagger **out, ng_errmsg *err);
+/* The same for a model already read: content (len bytes, from g_malloc) is
+ * taken over and freed; path names it in messages. */
+ng_status ng_tagger_load_text(const char *path, char *content, size_t len, ng_tagger **out, ng_errmsg *err);
 void ng_tagger_free(ng_tagger *tagger);
 /* Number of features the model holds. */
 size_t ng_tagger_nfeatures(const ng_tagger *tagger);

@@ -1457,6 +1457,12 @@ ng_status ng_tagger_load(const char *path, ng_tagger **out, ng_errmsg *err)
         g_error_free(gerr);
         return st;
     }
+    return ng_tagger_load_text(path, content, len, out, err);
+}
+
+ng_status ng_tagger_load_text(const char *path, char *content, size_t len, ng_tagger **out, ng_errmsg *err)
+{
+    *out = NULL;
     if (!g_utf8_validate(content, (gssize)len, NULL) || memchr(content, '\0', len)) {
         g_free(content);
         return ng_fail(err, NG_ERR_UTF8, "%s: model is not valid UTF-8 text", path);

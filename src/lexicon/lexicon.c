@@ -648,12 +648,15 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
     g_free(english);
     gchar *model = g_build_filename(dir, "models", "ner-de.tsv", NULL); /* optional */
     if (st == NG_OK && g_file_test(model, G_FILE_TEST_EXISTS)) {
-        st = ng_tagger_load(model, &lex->tagger, err);
+        /* read once: for the fingerprint and for the tagger */
         gchar *content = NULL;
         gsize len = 0;
-        if (st == NG_OK && g_file_get_contents(model, &content, &len, NULL))
+        if (g_file_get_contents(model, &content, &len, NULL)) {
             digest_file(lex, "models/ner-de.tsv", content, len);
-        g_free(content);
+            st = ng_tagger_load_text(model, content, len, &lex->tagger, err);
+        } else {
+            st = ng_tagger_load(model, &lex->tagger, err); /* it says why the file cannot be read */
+        }
     }
     g_free(model);
     if (st == NG_OK)
