@@ -97,11 +97,12 @@ static int place_adjective(const ctx *c, size_t k)
            (c->seg.tokens[k + 1].flags & NG_TOKF_CAP) && c->tok_mention[k + 1] == NG_NONE;
 }
 
-/* The entity of the mention that starts last before token k and fits,
+/* The mention that starts last before token k and whose entity fits,
  * looking back over at most `sentences` sentences (k's own included; 0: the
- * whole document).  One scan for every "the one named before" lookup. */
+ * whole document), or NG_NONE.  One scan for every "the one named before"
+ * lookup. */
 typedef int (*mention_fit)(const ent *e, const void *arg);
-static size_t entity_before(const ctx *c, size_t k, uint32_t sentences, mention_fit fits, const void *arg)
+static size_t mention_before(const ctx *c, size_t k, uint32_t sentences, mention_fit fits, const void *arg)
 {
     uint32_t s = c->tok_sentence[k];
     for (uint32_t ss = s + 1; ss-- > 0 && (!sentences || ss + sentences > s);) {
@@ -115,9 +116,16 @@ static size_t entity_before(const ctx *c, size_t k, uint32_t sentences, mention_
                 best = mi;
         }
         if (best != NG_NONE)
-            return g_array_index(c->mentions, mention, best).entity;
+            return best;
     }
     return NG_NONE;
+}
+
+/* The entity of that mention. */
+static size_t entity_before(const ctx *c, size_t k, uint32_t sentences, mention_fit fits, const void *arg)
+{
+    size_t m = mention_before(c, k, sentences, fits, arg);
+    return m == NG_NONE ? NG_NONE : g_array_index(c->mentions, mention, m).entity;
 }
 
 static int fits_media(const ent *e, const void *arg)
@@ -130,6 +138,12 @@ static int fits_named_person(const ent *e, const void *arg)
 {
     (void)arg;
     return e->type == NG_ENT_PERSON && !e->anonymous;
+}
+
+static int fits_named_organization(const ent *e, const void *arg)
+{
+    (void)arg;
+    return e->type == NG_ENT_ORGANIZATION && !e->anonymous;
 }
 
 /* a named body whose label holds the (case-folded) noun: "Behörde" in
@@ -168,27 +182,16 @@ static int singular_article_fits(const ctx *c, size_t a, int gender)
  * perhaps one no lexicon knows). */
 static size_t company_before(const ctx *c, size_t k)
 {
-    for (uint32_t ss = c->tok_sentence[k] + 1; ss-- > 0;) {
-        const GArray *ms = c->sent_mentions[ss];
-        const mention *best = NULL; /* mentions of a sentence are not in text order */
-        for (guint m = 0; m < ms->len; m++) {
-            const mention *mm = &g_array_index(c->mentions, mention, g_array_index(ms, size_t, m));
-            const ent *e = c->ents->pdata[mm->entity];
-            if (mm->first_tok < k && !e->anonymous && e->type == NG_ENT_ORGANIZATION &&
-                (!best || mm->first_tok > best->first_tok))
-                best = mm;
-        }
-        if (best) {
-            const ng_token *t = &c->seg.tokens[best->first_tok];
-            if ((t->flags & NG_TOKF_HYPHEN) && best->first_tok == best->last_tok &&
-                best->end - best->start < t->end - t->start)
-                return NG_NONE; /* a part of a compound */
-            const ent *e = c->ents->pdata[best->entity];
-            const ng_lex_entity *le = ng_lex_name(c->lex, e->label, strlen(e->label));
-            return le && le->type == NG_ENT_ORGANIZATION && (le->flags & NG_LEXF_COMPANY) ? best->entity : NG_NONE;
-        }
-    }
-    return NG_NONE;
+    size_t m = mention_before(c, k, 0, fits_named_organization, NULL);
+    if (m == NG_NONE)
+        return NG_NONE;
+    const mention *mm = &g_array_index(c->mentions, mention, m);
+    const ng_token *t = &c->seg.tokens[mm->first_tok];
+    if ((t->flags & NG_TOKF_HYPHEN) && mm->first_tok == mm->last_tok && mm->end - mm->start < t->end - t->start)
+        return NG_NONE; /* a part of a compound */
+    const ent *e = c->ents->pdata[mm->entity];
+    const ng_lex_entity *le = ng_lex_name(c->lex, e->label, strlen(e->label));
+    return le && le->type == NG_ENT_ORGANIZATION && (le->flags & NG_LEXF_COMPANY) ? mm->entity : NG_NONE;
 }
 
 /* The named person mentioned last before token k, in its sentence or the one before. */
@@ -267,22 +270,18 @@ static size_t make_anonymous(ctx *c, ng_entity_type type, size_t adj_first, size
 static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speaker_slot)
 {
     size_t j = i;
-    int indefinite = 0, definite = 0;
-    size_t article = NG_NONE; /* the definite article's token */
+    int indefinite = 0;
+    size_t article = NG_NONE; /* the (last) definite article's token */
     /* "nach Angaben der Polizei": the cue ended with the article */
-    if (i > 0 && (ng_tok_iequals(c, i - 1, "der") || ng_tok_iequals(c, i - 1, "des") || ng_tok_iequals(c, i - 1, "dem"))) {
-        definite = 1;
+    if (i > 0 && (ng_tok_iequals(c, i - 1, "der") || ng_tok_iequals(c, i - 1, "des") || ng_tok_iequals(c, i - 1, "dem")))
         article = i - 1;
-    }
-    while (j < end && is_article(c, j)) {
-        if (g_ascii_strncasecmp(tok_str(c, j), "ein", 3) == 0) {
+    for (; j < end && is_article(c, j); j++) {
+        if (g_ascii_strncasecmp(tok_str(c, j), "ein", 3) == 0)
             indefinite = 1;
-        } else {
-            definite = 1;
+        else
             article = j;
-        }
-        j++;
     }
+    const int definite = article != NG_NONE;
     size_t adj_first = j;
     /* a name starting here ("südkoreanische Geheimdienst") is the caller's */
     if (j < end && c->tok_mention[j] != NG_NONE &&
@@ -324,7 +323,6 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
      * specific than the company named last) */
     if (definite && !indefinite && !adjs && j < end && c->seg.tokens[j].kind == NG_TOK_WORD &&
         c->tok_mention[j] == NG_NONE && !(j + 1 < end && c->tok_mention[j + 1] != NG_NONE) &&
-        article != NG_NONE &&
         singular_article_fits(c, article, ng_lex_company_noun_gender(c->lex, tok_str(c, j), tok_len(c, j)))) {
         size_t o = company_before(c, j);
         if (o != NG_NONE) {
