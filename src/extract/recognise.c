@@ -92,7 +92,9 @@ static size_t genitive_base(const char *s, size_t n)
  * ("Royal Society of Chemistry", "Bank of England"). */
 int ng_english_institution(const ctx *c, size_t i, size_t j)
 {
-    for (size_t k = i; k <= j && i < j; k++)
+    if (i == j)
+        return 0; /* "Society" alone is a word */
+    for (size_t k = i; k <= j; k++)
         if (ng_lex_is_english_institution(c->lex, tok_str(c, k), tok_len(c, k)))
             return 1;
     return 0;
@@ -669,10 +671,11 @@ static int match_compass(ctx *c, size_t i)
     const char *s = tok_str(c, i);
     size_t n = tok_len(c, i);
     char rest[128];
-    /* every prefix begins with one of these letters and has 3 to 8 bytes */
-    if (!(t->flags & NG_TOKF_CAP) || n < 7 || n >= sizeof rest || !strchr("MNOSWZ", s[0]))
+    size_t kmin, kmax;
+    if (!(t->flags & NG_TOKF_CAP) || n >= sizeof rest || !ng_lex_compass_lengths(c->lex, s, &kmin, &kmax))
         return 0;
-    for (size_t k = 3; k <= 8 && k + 4 <= n; k++) {
+    /* the name after the prefix has four bytes at least */
+    for (size_t k = kmin; k <= kmax && k + 4 <= n; k++) {
         if (!ng_lex_is_compass_prefix(c->lex, s, k))
             continue;
         size_t r = k + (s[k] == '-');

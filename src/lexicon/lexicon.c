@@ -285,6 +285,26 @@ static ng_status entity_with_flags(ng_lexicon *lex, char **c, const char *commen
     return NG_OK;
 }
 
+/* compass_prefixes.txt: the set, and what a word must look like to begin
+ * with one (first byte, length range), so that most words are passed over
+ * without a lookup. */
+static ng_status compass_line(ng_lexicon *lex, char **c, int n, const char *comment, const char *file,
+                              int lineno, ng_errmsg *err)
+{
+    (void)n;
+    (void)comment;
+    size_t len = strlen(c[0]);
+    if (!len)
+        return ng_fail(err, NG_ERR_FORMAT, "%s:%d: empty prefix", file, lineno);
+    g_hash_table_add(lex->compass, (gpointer)intern(lex, c[0]));
+    lex->compass_first[(unsigned char)c[0][0]] = 1;
+    if (!lex->compass_min || len < lex->compass_min)
+        lex->compass_min = len;
+    if (len > lex->compass_max)
+        lex->compass_max = len;
+    return NG_OK;
+}
+
 /* company_nouns.txt: noun -> its gender ('m', 'f', 'n') */
 static ng_status company_noun_line(ng_lexicon *lex, char **c, int n, const char *comment, const char *file,
                                    int lineno, ng_errmsg *err)
@@ -499,7 +519,6 @@ SET_READER(korean_line, korean_surnames)
 SET_READER(chinese_line, chinese_surnames)
 SET_READER(surname_line, surnames)
 SET_READER(particle_line, particles)
-SET_READER(compass_line, compass)
 SET_READER(en_institution_line, en_institutions)
 SET_READER(continuation_line, continuation)
 SET_READER(determiner_line, determiners)
@@ -902,6 +921,13 @@ int ng_lex_is_particle(const ng_lexicon *lex, const char *s, size_t n)
 int ng_lex_is_compass_prefix(const ng_lexicon *lex, const char *s, size_t n)
 {
     return contains(lex->map.compass, s, n);
+}
+
+int ng_lex_compass_lengths(const ng_lexicon *lex, const char *s, size_t *min, size_t *max)
+{
+    *min = lex->compass_min;
+    *max = lex->compass_max;
+    return lex->compass_first[(unsigned char)s[0]];
 }
 
 int ng_lex_is_english_institution(const ng_lexicon *lex, const char *s, size_t n)

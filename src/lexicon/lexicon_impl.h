@@ -81,6 +81,8 @@ struct ng_lexicon {
     GHashTable *surnames;       /* family names of many languages (set): a tagger feature */
     GHashTable *particles;      /* name particles: von, de, al ... (set) */
     GHashTable *compass;        /* region prefixes: Nord, Süd, Ost ... (set) */
+    unsigned char compass_first[256]; /* 1: a prefix begins with this byte */
+    size_t compass_min, compass_max;  /* their lengths in bytes */
     GHashTable *en_institutions; /* English institution nouns: Society, Institute ... (set) */
     GHashTable *company_nouns;  /* "Unternehmen" -> its gender as a char ("Konzern" -> 'm') */
     GHashTable *verbs;          /* lowercase form -> ng_lex_verb */
@@ -134,6 +136,9 @@ int ng_lex_is_korean_surname(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_chinese_surname(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_particle(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_compass_prefix(const ng_lexicon *lex, const char *s, size_t n);
+/* Can a compass prefix begin word s (its first byte)?  The prefixes' shortest
+ * and longest length in bytes go to *min, *max. */
+int ng_lex_compass_lengths(const ng_lexicon *lex, const char *s, size_t *min, size_t *max);
 int ng_lex_is_english_institution(const ng_lexicon *lex, const char *s, size_t n);
 /* 'm', 'f' or 'n' for a company noun ("Konzern", "Firma", "Unternehmen"), else 0 */
 int ng_lex_company_noun_gender(const ng_lexicon *lex, const char *s, size_t n);
