@@ -621,11 +621,7 @@ static int ends_in(const ctx *c, size_t k, int (*is)(const ng_lexicon *, const c
         return 1;
     char buf[128];
     for (const char *p = g_utf8_next_char(s); p < s + n - 3 && n < sizeof buf; p = g_utf8_next_char(p)) {
-        gunichar up = g_unichar_toupper(g_utf8_get_char(p));
-        int l = g_unichar_to_utf8(up, buf);
-        const char *rest = g_utf8_next_char(p);
-        memcpy(buf + l, rest, (size_t)(s + n - rest));
-        if (is(c->lex, buf, (size_t)l + (size_t)(s + n - rest)))
+        if (is(c->lex, buf, ng_lex_capitalise(buf, p, s + n)))
             return 1;
     }
     return 0;

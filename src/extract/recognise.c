@@ -161,11 +161,7 @@ int ng_is_name_like(const ctx *c, size_t i)
             if (tn >= sizeof buf)
                 continue;
             /* the tail as a capitalised noun: "depots" -> "Depots" */
-            gunichar first = g_unichar_toupper(g_utf8_get_char(p));
-            int fl = g_unichar_to_utf8(first, buf);
-            const char *rest = g_utf8_next_char(p);
-            memcpy(buf + fl, rest, (size_t)(s + n - rest));
-            size_t bl = (size_t)fl + (size_t)(s + n - rest);
+            size_t bl = ng_lex_capitalise(buf, p, s + n);
             if (ng_lex_is_word_form(c->lex, buf, bl) || ng_lex_role_get(c->lex, buf, bl))
                 return 0;
         }
@@ -679,13 +675,11 @@ static int match_compass(ctx *c, size_t i)
         if (!ng_lex_is_compass_prefix(c->lex, s, k))
             continue;
         size_t r = k + (s[k] == '-');
-        gunichar first = g_utf8_get_char_validated(s + r, (gssize)(n - r));
-        if (first == (gunichar)-1 || first == (gunichar)-2)
+        if (!g_utf8_validate(s + r, (gssize)(n - r), NULL))
             return 0;
         const char *after = g_utf8_next_char(s + r);
-        size_t fl = (size_t)g_unichar_to_utf8(g_unichar_toupper(first), rest);
-        size_t rl = fl + (size_t)(s + n - after);
-        memcpy(rest + fl, after, (size_t)(s + n - after));
+        size_t rl = ng_lex_capitalise(rest, s + r, s + n);
+        size_t fl = rl - (size_t)(s + n - after); /* the first character's bytes in rest */
         const ng_lex_entity *le = ng_lex_name(c->lex, rest, rl);
         size_t g = 0;
         if (!le && (g = genitive_base(rest, rl)) != 0)
@@ -694,7 +688,7 @@ static int match_compass(ctx *c, size_t i)
             continue;
         size_t base = g ? g : rl; /* the name without its genitive ending */
         GString *label = g_string_new_len(s, (gssize)k);
-        g_string_append_unichar(label, g_unichar_tolower(first));
+        g_string_append_unichar(label, g_unichar_tolower(g_utf8_get_char(s + r)));
         g_string_append_len(label, rest + fl, (gssize)(base - fl));
         const ng_lex_entity *whole = ng_lex_name(c->lex, label->str, label->len);
         size_t e = whole ? ng_ctx_entity(c, whole->type, whole->canonical, 0)

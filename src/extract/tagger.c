@@ -554,11 +554,7 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
      * "ZDF-Morgenmagazin" -> "morgenmagazin"). */
     if (ti->cap == 'X' && n >= 6 && n < 128 && g_utf8_validate(s, (gssize)n, NULL)) {
         for (const char *p = g_utf8_offset_to_pointer(s, 3); p < s + n - 3; p = g_utf8_next_char(p)) {
-            gunichar first = g_unichar_toupper(g_utf8_get_char(p));
-            int fl = g_unichar_to_utf8(first, key);
-            const char *rest = g_utf8_next_char(p);
-            memcpy(key + fl, rest, (size_t)(s + n - rest));
-            size_t kl = (size_t)fl + (size_t)(s + n - rest);
+            size_t kl = ng_lex_capitalise(key, p, s + n);
             if (ng_lex_is_word_form(lex, key, kl)) {
                 size_t hl = lower_into(ti->head, sizeof ti->head, key, kl);
                 if (hl == (size_t)-1)

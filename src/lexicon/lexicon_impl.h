@@ -4,6 +4,7 @@
 #define NG_LEXICON_IMPL_H
 
 #include <glib.h>
+#include <string.h>
 #include "newsgraph/extract.h"
 #include "newsgraph/lexicon.h"
 #include "lexicon/strmap.h"
@@ -163,6 +164,16 @@ int ng_lex_is_english_name(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_surname(const ng_lexicon *lex, const char *s, size_t n);
 /* A word of the list as written, or an inflected form of one ("Angaben"). */
 int ng_lex_is_word_form(const ng_lexicon *lex, const char *s, size_t n);
+/* The text [p, end) (valid UTF-8) with its first character in upper case,
+ * written to dst (room for end - p + 4 bytes); its length.  How the end of a
+ * compound is asked for as a noun of its own: "verein" -> "Verein". */
+static inline size_t ng_lex_capitalise(char *dst, const char *p, const char *end)
+{
+    int l = g_unichar_to_utf8(g_unichar_toupper(g_utf8_get_char(p)), dst);
+    const char *rest = g_utf8_next_char(p);
+    memcpy(dst + l, rest, (size_t)(end - rest));
+    return (size_t)l + (size_t)(end - rest);
+}
 /* A lower-case finite verb in Konjunktiv I: "plane" where "plant" is a word. */
 int ng_lex_is_subjunctive(const ng_lexicon *lex, const char *s, size_t n);
 
