@@ -22,6 +22,9 @@ enum {
 
 ng_status ng_store_open(const char *path, int flags, ng_store **out, ng_errmsg *err);
 ng_status ng_store_close(ng_store *store);
+/* The store's schema version: NG_STORE_SCHEMA_VERSION once opened for
+ * writing (older stores are upgraded), an older one for a read-only store. */
+int ng_store_schema_version(const ng_store *store);
 
 typedef enum ng_add_result {
     NG_ADD_INSERTED = 0, /* new document */

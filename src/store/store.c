@@ -18,6 +18,7 @@ struct ng_store {
     sqlite3 *db;
     char *path;
     stmts q;       /* prepared once, kept for the store's life */
+    int version;   /* schema version, after any upgrade (read-only stores keep theirs) */
     int prepared;
     int in_batch;
 };
@@ -249,9 +250,11 @@ ng_status ng_store_open(const char *path, int flags, ng_store **out, ng_errmsg *
             if (!r && version == 1)
                 r = exec(s, "ALTER TABLE documents ADD COLUMN extractor TEXT NOT NULL DEFAULT ''", err);
             if (!r)
-                r = exec(s, "PRAGMA user_version=2", err);
+                r = exec(s, "PRAGMA user_version=" G_STRINGIFY(NG_STORE_SCHEMA_VERSION), err);
             if (!r)
                 r = exec(s, "COMMIT", err);
+            if (!r)
+                version = NG_STORE_SCHEMA_VERSION;
             else
                 sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         }
@@ -262,8 +265,14 @@ ng_status ng_store_open(const char *path, int flags, ng_store **out, ng_errmsg *
         ng_store_close(s);
         return r;
     }
+    s->version = version;
     *out = s;
     return NG_OK;
+}
+
+int ng_store_schema_version(const ng_store *s)
+{
+    return s->version;
 }
 
 static void stmts_free(stmts *q);

@@ -713,8 +713,13 @@ ng_status ng_store_reader_open(ng_store *store, ng_store_reader **out, ng_errmsg
         free(r);
         return st;
     }
+    /* A store of schema version 1 (read-only, so not upgraded) has no
+     * extractor column: its documents count as made by an unknown extractor. */
+    const char *docs = ng_store_schema_version(store) >= 2
+                           ? "SELECT id, path, sha256, title, text, extractor FROM main.documents ORDER BY rowid"
+                           : "SELECT id, path, sha256, title, text, '' FROM main.documents ORDER BY rowid";
     struct { sqlite3_stmt **st; const char *sql; } list[] = {
-        {&r->docs, "SELECT id, path, sha256, title, text, extractor FROM main.documents ORDER BY rowid"},
+        {&r->docs, docs},
         {&r->claims, "SELECT node_id, start, end, text, cue, stance, hedged, quote, date FROM main.claims"
                      " WHERE doc=?1 ORDER BY n"},
         {&r->quantities, "SELECT node_id, start, end, text, low, high, qualifier, unit FROM main.quantities"
@@ -725,14 +730,8 @@ ng_status ng_store_reader_open(ng_store *store, ng_store_reader **out, ng_errmsg
         {&r->entity, "SELECT type, label, key, anonymous FROM main.entities WHERE id=?1"},
         {&r->entity_by_node, "SELECT id FROM main.entities WHERE node_id=?1"},
     };
-    /* A store of schema version 1 (opened read-only, so not upgraded) has no
-     * extractor column: its documents count as made by an unknown extractor. */
-    if (sqlite3_prepare_v2(r->db, list[0].sql, -1, list[0].st, NULL) != SQLITE_OK)
-        list[0].sql = "SELECT id, path, sha256, title, text, '' FROM main.documents ORDER BY rowid";
-    else
-        list[0].sql = NULL;
     for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
-        if (list[i].sql && sqlite3_prepare_v2(r->db, list[i].sql, -1, list[i].st, NULL) != SQLITE_OK) {
+        if (sqlite3_prepare_v2(r->db, list[i].sql, -1, list[i].st, NULL) != SQLITE_OK) {
             ng_status st = ng_fail(err, NG_ERR_STORE, "cannot read the store: %s", sqlite3_errmsg(r->db));
             ng_store_reader_close(r);
             return st;
