@@ -163,16 +163,12 @@ static int fits_body_with_noun(const ent *e, const void *noun)
  * are plurals. */
 static int singular_article_fits(const ctx *c, size_t a, int gender)
 {
-    static const struct { const char *article, *genders; } fits[] = {
-        {"der", "mf"}, {"die", "f"}, {"das", "n"}, {"den", "m"}, {"dem", "mn"}, {"des", "mn"}};
     /* "Sprecher der Autobauer": after a noun, a masculine "der" is a genitive plural */
     if (gender == 'm' && ng_tok_iequals(c, a, "der") && a > 0 && c->seg.tokens[a - 1].kind == NG_TOK_WORD &&
         (c->seg.tokens[a - 1].flags & NG_TOKF_CAP))
         return 0;
-    for (size_t k = 0; gender && k < G_N_ELEMENTS(fits); k++)
-        if (ng_tok_iequals(c, a, fits[k].article))
-            return strchr(fits[k].genders, gender) != NULL;
-    return 0;
+    const char *genders = ng_lex_article_genders(c->lex, tok_str(c, a), tok_len(c, a));
+    return gender && genders && strchr(genders, gender);
 }
 
 /* The organisation named last before token k, when it is a company of the

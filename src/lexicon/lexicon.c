@@ -305,6 +305,21 @@ static ng_status compass_line(ng_lexicon *lex, char **c, int n, const char *comm
     return NG_OK;
 }
 
+/* articles.tsv: definite article -> the genders of a singular it fits */
+static ng_status article_line(ng_lexicon *lex, char **c, int n, const char *comment, const char *file,
+                              int lineno, ng_errmsg *err)
+{
+    (void)n;
+    (void)comment;
+    if (!*c[1] || strspn(c[1], "mfn") != strlen(c[1]))
+        return ng_fail(err, NG_ERR_FORMAT, "%s:%d: genders must be letters m, f, n", file, lineno);
+    gchar *low = g_utf8_strdown(c[0], -1);
+    if (!g_hash_table_contains(lex->articles, low))
+        g_hash_table_insert(lex->articles, (gpointer)intern(lex, low), (gpointer)intern(lex, c[1]));
+    g_free(low);
+    return NG_OK;
+}
+
 /* company_nouns.txt: noun -> its gender ('m', 'f', 'n') */
 static ng_status company_noun_line(ng_lexicon *lex, char **c, int n, const char *comment, const char *file,
                                    int lineno, ng_errmsg *err)
@@ -558,18 +573,18 @@ static void load_word_list(ng_lexicon *lex, GHashTable *set, const char *env, co
     {&(l)->names, &(l)->names_folded, &(l)->determiners, &(l)->prepositions, &(l)->media_nouns,             \
      &(l)->credit_markers, &(l)->institutions, &(l)->folded_first, &(l)->name_first, &(l)->adjectives,      \
      &(l)->demonyms, &(l)->roles, &(l)->given_names, &(l)->korean_surnames, &(l)->chinese_surnames,         \
-     &(l)->surnames, &(l)->particles, &(l)->compass, &(l)->en_institutions, &(l)->company_nouns, &(l)->verbs, &(l)->numbers,     \
-     &(l)->qualifiers, &(l)->units, &(l)->cues, &(l)->abbrevs, &(l)->months, &(l)->pronouns,                \
-     &(l)->continuation, &(l)->dictionary, &(l)->english}
+     &(l)->surnames, &(l)->particles, &(l)->compass, &(l)->en_institutions, &(l)->company_nouns,            \
+     &(l)->articles, &(l)->verbs, &(l)->numbers, &(l)->qualifiers, &(l)->units, &(l)->cues,                 \
+     &(l)->abbrevs, &(l)->months, &(l)->pronouns, &(l)->continuation, &(l)->dictionary, &(l)->english}
 #define LEX_MAPS(l)                                                                                         \
     {&(l)->map.names, &(l)->map.names_folded, &(l)->map.determiners, &(l)->map.prepositions,                \
      &(l)->map.media_nouns, &(l)->map.credit_markers, &(l)->map.institutions, &(l)->map.folded_first,       \
      &(l)->map.name_first, &(l)->map.adjectives, &(l)->map.demonyms, &(l)->map.roles,                       \
      &(l)->map.given_names, &(l)->map.korean_surnames, &(l)->map.chinese_surnames, &(l)->map.surnames,      \
-     &(l)->map.particles, &(l)->map.compass, &(l)->map.en_institutions, &(l)->map.company_nouns, &(l)->map.verbs,                    \
-     &(l)->map.numbers, &(l)->map.qualifiers, &(l)->map.units, &(l)->map.cues, &(l)->map.abbrevs,           \
-     &(l)->map.months, &(l)->map.pronouns, &(l)->map.continuation, &(l)->map.dictionary,                    \
-     &(l)->map.english}
+     &(l)->map.particles, &(l)->map.compass, &(l)->map.en_institutions, &(l)->map.company_nouns,            \
+     &(l)->map.articles, &(l)->map.verbs, &(l)->map.numbers, &(l)->map.qualifiers, &(l)->map.units,         \
+     &(l)->map.cues, &(l)->map.abbrevs, &(l)->map.months, &(l)->map.pronouns, &(l)->map.continuation,       \
+     &(l)->map.dictionary, &(l)->map.english}
 
 /* The maps replace the tables once loading is done: they hold copies of
  * the keys, so the tables (and the word list's text) can go. */
@@ -639,6 +654,7 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
         {"lang/de/compass_prefixes.txt", 0, 0, compass_line},
         {"lang/en/institution_heads.txt", 0, 0, en_institution_line},
         {"lang/de/company_nouns.txt", 2, 0, company_noun_line},
+        {"lang/de/articles.tsv", 2, 0, article_line},
         {"lang/de/reporting_verbs.tsv", 4, 0, verb_line},
         {"lang/de/number_words.tsv", 3, 0, number_line},
         {"lang/de/qualifiers.tsv", 3, 0, qualifier_line},
@@ -933,6 +949,11 @@ int ng_lex_compass_lengths(const ng_lexicon *lex, const char *s, size_t *min, si
 int ng_lex_is_english_institution(const ng_lexicon *lex, const char *s, size_t n)
 {
     return contains(lex->map.en_institutions, s, n);
+}
+
+const char *ng_lex_article_genders(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return lookup_lower(lex->map.articles, s, n);
 }
 
 int ng_lex_company_noun_gender(const ng_lexicon *lex, const char *s, size_t n)

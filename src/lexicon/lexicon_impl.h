@@ -85,6 +85,7 @@ struct ng_lexicon {
     unsigned char compass_first[256]; /* 1: a prefix begins with this byte */
     size_t compass_min, compass_max;  /* their lengths in bytes */
     GHashTable *en_institutions; /* English institution nouns: Society, Institute ... (set) */
+    GHashTable *articles;       /* definite article (lower case) -> genders of a singular it fits ("mf") */
     GHashTable *company_nouns;  /* "Unternehmen" -> its gender as a char ("Konzern" -> 'm') */
     GHashTable *verbs;          /* lowercase form -> ng_lex_verb */
     GHashTable *numbers;        /* lowercase word -> ng_lex_number */
@@ -101,9 +102,9 @@ struct ng_lexicon {
      * keys and values, faster to ask.  Made at the end of loading, which
      * then frees the tables (NULL afterwards): ask the maps. */
     struct {
-        ng_strmap *names, *names_folded, *determiners, *prepositions, *media_nouns, *credit_markers,
-            *institutions, *folded_first, *name_first, *adjectives, *demonyms, *roles, *given_names,
-            *korean_surnames, *chinese_surnames, *surnames, *particles, *compass, *en_institutions, *company_nouns, *verbs,
+        ng_strmap *names, *names_folded, *determiners, *prepositions, *media_nouns, *credit_markers, *institutions,
+            *folded_first, *name_first, *adjectives, *demonyms, *roles, *given_names, *korean_surnames,
+            *chinese_surnames, *surnames, *particles, *compass, *en_institutions, *company_nouns, *articles, *verbs,
             *numbers, *qualifiers, *units, *cues, *abbrevs, *months, *pronouns, *continuation, *dictionary,
             *english;
     } map;
@@ -143,6 +144,8 @@ int ng_lex_compass_lengths(const ng_lexicon *lex, const char *s, size_t *min, si
 int ng_lex_is_english_institution(const ng_lexicon *lex, const char *s, size_t n);
 /* 'm', 'f' or 'n' for a company noun ("Konzern", "Firma", "Unternehmen"), else 0 */
 int ng_lex_company_noun_gender(const ng_lexicon *lex, const char *s, size_t n);
+/* "mf" for "der": the genders of a singular noun the definite article fits, or NULL */
+const char *ng_lex_article_genders(const ng_lexicon *lex, const char *s, size_t n);
 const ng_lex_verb *ng_lex_verb_get(const ng_lexicon *lex, const char *s, size_t n);
 const ng_lex_number *ng_lex_number_get(const ng_lexicon *lex, const char *s, size_t n);
 const ng_lex_unit *ng_lex_unit_get(const ng_lexicon *lex, const char *s, size_t n);
