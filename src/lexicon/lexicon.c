@@ -305,32 +305,38 @@ static ng_status compass_line(ng_lexicon *lex, char **c, int n, const char *comm
     return NG_OK;
 }
 
+/* word<TAB>genders (1 to `most` of the letters m, f, n) into table t, the
+ * word lower-cased when `lower`: articles.tsv, company_nouns.txt. */
+static ng_status genders_into(ng_lexicon *lex, GHashTable *t, char **c, size_t most, int lower, const char *file,
+                              int lineno, ng_errmsg *err)
+{
+    size_t g = strlen(c[1]);
+    if (!g || g > most || strspn(c[1], "mfn") != g)
+        return ng_fail(err, NG_ERR_FORMAT, "%s:%d: gender must be %s of m, f, n", file, lineno,
+                       most > 1 ? "letters" : "one");
+    gchar *w = lower ? g_utf8_strdown(c[0], -1) : g_strdup(c[0]);
+    if (!g_hash_table_contains(t, w))
+        g_hash_table_insert(t, (gpointer)intern(lex, w), (gpointer)intern(lex, c[1]));
+    g_free(w);
+    return NG_OK;
+}
+
 /* articles.tsv: definite article -> the genders of a singular it fits */
 static ng_status article_line(ng_lexicon *lex, char **c, int n, const char *comment, const char *file,
                               int lineno, ng_errmsg *err)
 {
     (void)n;
     (void)comment;
-    if (!*c[1] || strspn(c[1], "mfn") != strlen(c[1]))
-        return ng_fail(err, NG_ERR_FORMAT, "%s:%d: genders must be letters m, f, n", file, lineno);
-    gchar *low = g_utf8_strdown(c[0], -1);
-    if (!g_hash_table_contains(lex->articles, low))
-        g_hash_table_insert(lex->articles, (gpointer)intern(lex, low), (gpointer)intern(lex, c[1]));
-    g_free(low);
-    return NG_OK;
+    return genders_into(lex, lex->articles, c, 3, 1, file, lineno, err);
 }
 
-/* company_nouns.txt: noun -> its gender ('m', 'f', 'n') */
+/* company_nouns.txt: noun -> its gender */
 static ng_status company_noun_line(ng_lexicon *lex, char **c, int n, const char *comment, const char *file,
                                    int lineno, ng_errmsg *err)
 {
     (void)n;
     (void)comment;
-    if (strlen(c[1]) != 1 || !strchr("mfn", c[1][0]))
-        return ng_fail(err, NG_ERR_FORMAT, "%s:%d: gender must be m, f or n", file, lineno);
-    if (!g_hash_table_contains(lex->company_nouns, c[0]))
-        g_hash_table_insert(lex->company_nouns, (gpointer)intern(lex, c[0]), GINT_TO_POINTER((int)c[1][0]));
-    return NG_OK;
+    return genders_into(lex, lex->company_nouns, c, 1, 0, file, lineno, err);
 }
 
 static ng_status entity_line(ng_lexicon *lex, char **c, int n, const char *comment, const char *file,
@@ -958,7 +964,8 @@ const char *ng_lex_article_genders(const ng_lexicon *lex, const char *s, size_t 
 
 int ng_lex_company_noun_gender(const ng_lexicon *lex, const char *s, size_t n)
 {
-    return GPOINTER_TO_INT(lookup(lex->map.company_nouns, s, n));
+    const char *g = lookup(lex->map.company_nouns, s, n);
+    return g ? g[0] : 0;
 }
 
 const ng_lex_verb *ng_lex_verb_get(const ng_lexicon *lex, const char *s, size_t n)

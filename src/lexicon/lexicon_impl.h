@@ -86,7 +86,7 @@ struct ng_lexicon {
     size_t compass_min, compass_max;  /* their lengths in bytes */
     GHashTable *en_institutions; /* English institution nouns: Society, Institute ... (set) */
     GHashTable *articles;       /* definite article (lower case) -> genders of a singular it fits ("mf") */
-    GHashTable *company_nouns;  /* "Unternehmen" -> its gender as a char ("Konzern" -> 'm') */
+    GHashTable *company_nouns;  /* "Unternehmen" -> its gender ("Konzern" -> "m") */
     GHashTable *verbs;          /* lowercase form -> ng_lex_verb */
     GHashTable *numbers;        /* lowercase word -> ng_lex_number */
     GHashTable *qualifiers;     /* lowercase phrase -> ng_lex_qualifier */
