@@ -445,7 +445,7 @@ static GString *tag_examples(const ng_tagger *t)
             }
             ng_tagger_tag(t, lex, toks, n, tags, margin);
             for (size_t i = 0; i < n; i++)
-                g_string_append_printf(out, "%s %a\n", ng_tag_name(tags[i]), (double)margin[i]);
+                g_string_append_printf(out, "%s %.4f\n", ng_tag_name(tags[i]), (double)margin[i]);
             g_free(toks);
             g_free(tags);
             g_free(margin);
@@ -459,10 +459,11 @@ static GString *tag_examples(const ng_tagger *t)
     return out;
 }
 
-/* The project's model scores the same when its sums are taken in parts
- * (order-free: per spelling, per neighbour, constants) as when its weights
- * are added one by one in feature order: the same model with a weight of
- * 1e30 on a feature no token has is not order-free. */
+/* The project's model tags the same when its sums are taken in parts, in
+ * fixed point (per spelling, per neighbour, constants) as when its weights
+ * are added one by one in feature order as floats: the same model with a
+ * weight of 1e30 on a feature no token has has no fixed point.  The margins
+ * agree to the model's unit (1e-4): the float sums are off by far less. */
 static void sums_in_parts(void)
 {
     char *path = g_build_filename(ng_lexicon_default_dir(), "models", "ner-de.tsv", NULL), *model = NULL;

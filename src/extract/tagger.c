@@ -618,10 +618,15 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
 #define FEAT_MAX 256
 
 /* Dense rows: a feature with many weights keeps them as one row of ROW_TAGS
- * doubles (zero where it has none), added as a whole (see score_rows_onto);
- * doubles, not floats, so that adding a row needs no conversions. */
+ * fixed-point weights (zero where it has none; see fixed_point), added as a
+ * whole (see score_rows_onto).  Integers, not doubles: a row is half the
+ * bytes and one vector addition adds four weights, and the sums are exact. */
 #define ROW_TAGS 24
 #define ROW_MIN 4 /* weights a feature needs to get a row */
+
+/* A weight, or a sum of weights, of a fixed-point model: a whole number of
+ * the model's unit (see fixed_point). */
+typedef int32_t wsum;
 
 /* The features of one token: their hashes (tagging) or, when buf is set,
  * the strings themselves (writing training features). */
@@ -917,15 +922,15 @@ typedef struct memo_rec {
     const char *s;
     size_t len;
     int summed;             /* self and nb hold the sums */
-    double self[ROW_TAGS];  /* SELF and OWN features */
+    wsum self[ROW_TAGS];    /* SELF and OWN features */
     /* NB(k) features of this spelling as the neighbour at offset -2, -1, +1,
      * +2: a vector of the memo's pool, or zero_row when none is in the model */
-    const double *nb[4];
+    const wsum *nb[4];
     tokinfo info;
 } memo_rec;
 
 #define MEMO_CHUNK 1024 /* records are made in blocks, so that they never move */
-#define POOL_CHUNK 256  /* vectors of the pool, likewise (48 KB a block) */
+#define POOL_CHUNK 256  /* vectors of the pool, likewise (24 KB a block) */
 
 typedef struct tagmemo {
     uint32_t *slots;   /* record + 1, 0: empty */
@@ -933,16 +938,16 @@ typedef struct tagmemo {
     memo_rec **chunks;
     size_t n;
     GStringChunk *keys; /* copies of the spellings, for a cache; NULL: they point into the text */
-    double **pool;     /* the records' nb vectors, in blocks of POOL_CHUNK, each once */
+    wsum **pool;       /* the records' nb vectors, in blocks of POOL_CHUNK, each once */
     size_t npool;
     uint32_t *pool_slots; /* vector + 1 by its bytes' hash, 0: empty; at most half full */
     size_t pool_mask;
     uint32_t epoch;    /* which of a cache's memos this is (see ng_recognise_tagged) */
 } tagmemo;
 
-static const double zero_row[ROW_TAGS];
+static const wsum zero_row[ROW_TAGS];
 
-static double *pool_at(const tagmemo *m, size_t k)
+static wsum *pool_at(const tagmemo *m, size_t k)
 {
     return m->pool[k / POOL_CHUNK] + k % POOL_CHUNK * ROW_TAGS;
 }
@@ -950,7 +955,7 @@ static double *pool_at(const tagmemo *m, size_t k)
 /* The vector of the pool holding v, made when new: four in five of these
  * sums repeat one made before (rare words of one shape and ending), so the
  * pool stays small and its vectors in the processor's caches. */
-static const double *pool_add(tagmemo *m, const double *v)
+static const wsum *pool_add(tagmemo *m, const wsum *v)
 {
     const size_t bytes = ROW_TAGS * sizeof *v;
     uint64_t h = ng_hash_bytes((const char *)v, bytes);
@@ -973,10 +978,10 @@ static const double *pool_add(tagmemo *m, const double *v)
             ;
     }
     if (m->npool % POOL_CHUNK == 0) {
-        m->pool = g_renew(double *, m->pool, m->npool / POOL_CHUNK + 1);
-        m->pool[m->npool / POOL_CHUNK] = g_new(double, POOL_CHUNK * ROW_TAGS);
+        m->pool = g_renew(wsum *, m->pool, m->npool / POOL_CHUNK + 1);
+        m->pool[m->npool / POOL_CHUNK] = g_new(wsum, POOL_CHUNK * ROW_TAGS);
     }
-    double *r = pool_at(m, m->npool++);
+    wsum *r = pool_at(m, m->npool++);
     memcpy(r, v, bytes);
     m->pool_slots[i] = (uint32_t)m->npool;
     return r;
@@ -1120,6 +1125,7 @@ typedef struct slot {
 
 typedef struct entry {
     float w;
+    wsum q;               /* w in units of the model's unit, when it has one */
     uint32_t tag;
 } entry;
 
@@ -1134,15 +1140,16 @@ struct ng_tagger {
     char *tags[MAX_TAGS];
     unsigned char next[MAX_TAGS][MAX_TAGS]; /* [previous]: the tags allowed next, in order: I-X only after B-X or I-X */
     int nnext[MAX_TAGS];
-    double *rows;           /* ROW_TAGS doubles a row, or NULL: no rows (see order_free) */
+    double unit;            /* weights are whole multiples of it (fixed_point), or 0 */
+    wsum *rows;             /* ROW_TAGS weights a row, or NULL: no rows (no unit) */
     size_t nrows;
-    /* With rows, the sums (ROW_TAGS doubles each) of the features that depend
+    /* With rows, the sums (ROW_TAGS each) of the features that depend
      * on a constant alone (see context_sums): a neighbour missing at offset
      * -2, -1, +1, +2 (pad), rule tag r at offset k (rule[k + 2][r]), and the
      * tag history t2, t1 (hist[t2 * (ntags + 1) + t1], ntags: none) */
-    double *sums;
-    const double *pad[4], *rule_sums[5][NG_RULE_COUNT], *hist;
-    const double *rule_none; /* the rule tags of five tokens all NONE: rule[k][NONE] summed */
+    wsum *sums;
+    const wsum *pad[4], *rule_sums[5][NG_RULE_COUNT], *hist;
+    const wsum *rule_none; /* the rule tags of five tokens all NONE: rule[k][NONE] summed */
     int shift;              /* 64 - log2(table size) */
     featparts parts;        /* the constant parts of features */
     part tag_parts[MAX_TAGS]; /* the tag names, for the history features */
@@ -1305,7 +1312,7 @@ struct loading {
     GHashTable *index; /* feature -> number + 1 */
     GArray *feature;   /* uint32 per line: feature number */
     GArray *tag;       /* uint32 per line */
-    GArray *weight;    /* float per line */
+    GArray *weight;    /* double per line */
     GPtrArray *names;  /* feature strings, by number */
 };
 typedef struct loading loading;
@@ -1322,42 +1329,44 @@ static ng_status collect_weight(ng_tagger *t, char *feature, const char *tag, do
         g_hash_table_insert(ld->index, copy, GUINT_TO_POINTER(idx));
     }
     uint32_t f = idx - 1, k = (uint32_t)tag_index(t, tag);
-    float fw = (float)w;
     g_array_append_val(ld->feature, f);
     g_array_append_val(ld->tag, k);
-    g_array_append_val(ld->weight, fw);
+    g_array_append_val(ld->weight, w);
     return NG_OK;
 }
 
-/* Whether a token's scores come out the same whatever order its weights
- * are added in: when every sum of them is exact.  All weights are multiples
- * of 2^low (the lowest bit set in any of them) and a score adds at most
- * FEAT_MAX + 3 of them, so when (FEAT_MAX + 3) * max |w| < 2^(low + 53)
- * every partial sum is a multiple of 2^low that a double holds exactly, in
- * any order.  (The model of data/models has weights of 2^-25 to 280: true
- * with room to spare.)  Then the scores may be added by rows (score_rows_onto). */
-static int order_free(const ng_tagger *t)
+/* Whether the model's weights are whole multiples of a unit 10^-d (d = 0 ..
+ * 9; the training script writes them as short decimals, "%.3g"), small
+ * enough that a score of FEAT_MAX + 3 of them stays an int32.  Then every
+ * score is an exact integer sum whatever order its weights are added in, so
+ * it may be added by rows and summed in parts (score_rows_onto, context_sums,
+ * sum_spelling).  Sets each entry's q and t->unit; 0 when there is no such
+ * unit: the scores are then float weights added feature after feature
+ * (score_in_order).  (The model of data/models: d = 4, weights up to 7,360
+ * units.)  w: the entries' weights as read. */
+static int fixed_point(ng_tagger *t, const double *w)
 {
-    int low = INT_MAX;
-    double max = 0;
-    for (size_t k = 0; k < t->nentries; k++) {
-        float w = t->entries[k].w;
-        if (!isfinite(w))
-            return 0;
-        int e;
-        float m = frexpf(fabsf(w), &e); /* |w| = m 2^e, m in [0.5, 1): 24 bits of mantissa */
-        uint32_t bits = (uint32_t)ldexpf(m, 24);
-        int lb = e - 24;
-        while (bits && !(bits & 1)) {
-            bits >>= 1;
-            lb++;
+    double scale = 1;
+    for (int d = 0; d <= 9; d++, scale *= 10) {
+        double max = 0;
+        size_t k = 0;
+        for (; k < t->nentries; k++) {
+            double x = w[k] * scale, r = nearbyint(x);
+            if (!isfinite(x) || fabs(x - r) > 1e-6)
+                break;
+            if (fabs(r) > max)
+                max = fabs(r);
         }
-        if (lb < low)
-            low = lb;
-        if (fabsf(w) > max)
-            max = fabsf(w);
+        if (k < t->nentries)
+            continue;
+        if ((FEAT_MAX + 3) * max > INT32_MAX)
+            return 0;
+        for (k = 0; k < t->nentries; k++)
+            t->entries[k].q = (wsum)nearbyint(w[k] * scale);
+        t->unit = 1 / scale;
+        return 1;
     }
-    return t->nentries == 0 || (FEAT_MAX + 3) * max < ldexp(1.0, low + 53);
+    return 0;
 }
 
 static void context_sums(ng_tagger *t);
@@ -1370,14 +1379,14 @@ static void make_rows(ng_tagger *t)
     size_t n = 0;
     for (size_t i = 0; i <= t->mask; i++)
         n += t->marks[i] && t->table[i].count >= ROW_MIN;
-    t->rows = g_new0(double, n * ROW_TAGS + 1);
+    t->rows = g_new0(wsum, n * ROW_TAGS + 1);
     for (size_t i = 0; i <= t->mask; i++) {
         slot *sl = &t->table[i];
         if (!t->marks[i] || sl->count < ROW_MIN)
             continue;
-        double *row = t->rows + t->nrows * ROW_TAGS;
+        wsum *row = t->rows + t->nrows * ROW_TAGS;
         for (uint32_t e = sl->first; e < sl->first + sl->count; e++)
-            row[t->entries[e].tag] = t->entries[e].w;
+            row[t->entries[e].tag] = t->entries[e].q;
         sl->first = (uint32_t)t->nrows++;
         sl->count = SLOT_ROW;
     }
@@ -1389,7 +1398,7 @@ static ng_status build_table(ng_tagger *t, const char *path, ng_errmsg *err)
 {
     loading *ld = t->loading;
     size_t nf = ld->names->len, nl = ld->feature->len;
-    float *dense = g_new0(float, (size_t)t->ntags);
+    double *dense = g_new0(double, (size_t)t->ntags), *weight = g_new(double, nl + 1);
     uint32_t *order = g_new(uint32_t, nl + 1), *start = g_new0(uint32_t, nf + 2);
     for (size_t l = 0; l < nl; l++)
         start[g_array_index(ld->feature, uint32_t, l) + 1]++;
@@ -1413,12 +1422,13 @@ static ng_status build_table(ng_tagger *t, const char *path, ng_errmsg *err)
     for (size_t f = 0; f < nf && st == NG_OK; f++) {
         for (uint32_t k = start[f]; k < start[f + 1]; k++) {
             uint32_t l = order[k];
-            dense[g_array_index(ld->tag, uint32_t, l)] += g_array_index(ld->weight, float, l);
+            dense[g_array_index(ld->tag, uint32_t, l)] += g_array_index(ld->weight, double, l);
         }
         uint32_t first = (uint32_t)t->nentries;
         for (int k = 0; k < t->ntags; k++)
             if (dense[k] != 0) {
-                t->entries[t->nentries++] = (entry){dense[k], (uint32_t)k};
+                weight[t->nentries] = dense[k];
+                t->entries[t->nentries++] = (entry){(float)dense[k], 0, (uint32_t)k};
                 dense[k] = 0;
             }
         const char *name = ld->names->pdata[f];
@@ -1435,8 +1445,9 @@ static ng_status build_table(ng_tagger *t, const char *path, ng_errmsg *err)
     g_free(order);
     g_free(start);
     g_free(dense);
-    if (st == NG_OK && order_free(t))
+    if (st == NG_OK && fixed_point(t, weight))
         make_rows(t);
+    g_free(weight);
     if (t->rows)
         context_sums(t);
     return st;
@@ -1483,7 +1494,7 @@ ng_status ng_tagger_load_text(const char *path, char *content, size_t len, ng_ta
             t->tag_parts[k] = part_of(t->tags[k], strlen(t->tags[k]));
         /* Pass 2: the weights. */
         loading ld = {g_hash_table_new(g_str_hash, g_str_equal), g_array_new(FALSE, FALSE, sizeof(uint32_t)),
-                      g_array_new(FALSE, FALSE, sizeof(uint32_t)), g_array_new(FALSE, FALSE, sizeof(float)),
+                      g_array_new(FALSE, FALSE, sizeof(uint32_t)), g_array_new(FALSE, FALSE, sizeof(double)),
                       g_ptr_array_new_with_free_func(g_free)};
         t->loading = &ld;
         st = each_line(t, content, len, path, collect_weight, err);
@@ -1549,63 +1560,66 @@ static void score_in_order(const ng_tagger *t, const slot *const *found, size_t 
 }
 
 #if defined(__GNUC__)
-/* Two doubles: GCC and clang keep a row's sums in registers. */
-typedef double dpair __attribute__((vector_size(16)));
+/* Four weights: GCC and clang keep a row's sums in registers. */
+typedef wsum wquad __attribute__((vector_size(16)));
 #endif
 
-/* Scores of an order-free model (order_free): score[0 .. ROW_TAGS) set to
- * the sums pre[0 .. npre) (ROW_TAGS doubles each, npre >= 1) plus the
- * weights of the found features, the rows added whole into sums held in
- * registers, the other features' few weights one by one.  Every addition is
- * exact, so this equals score_in_order. */
-static void score_rows_onto(const ng_tagger *t, const double *const *pre, int npre, const slot *const *found,
-                            size_t nfound, double *score)
+/* Sums of a fixed-point model (fixed_point): sum[0 .. ROW_TAGS) set to the
+ * sums pre[0 .. npre) (ROW_TAGS each, npre >= 1) plus the weights of the
+ * found features, the rows added whole into sums held in registers, the
+ * other features' few weights one by one.  Integer sums are exact, so the
+ * order does not matter. */
+static void score_rows_onto(const ng_tagger *t, const wsum *const *pre, int npre, const slot *const *found,
+                            size_t nfound, wsum *sum)
 {
 #if defined(__GNUC__)
-    dpair acc[ROW_TAGS / 2];
+    wquad acc[ROW_TAGS / 4];
     memcpy(acc, pre[0], sizeof acc);
     for (int k = 1; k < npre; k++)
-        for (int j = 0; j < ROW_TAGS / 2; j++) {
-            dpair d;
-            memcpy(&d, pre[k] + 2 * j, sizeof d);
+        for (int j = 0; j < ROW_TAGS / 4; j++) {
+            wquad d;
+            memcpy(&d, pre[k] + 4 * j, sizeof d);
             acc[j] += d;
         }
     for (size_t k = 0; k < nfound; k++)
         if (found[k]->count == SLOT_ROW) {
-            const double *row = t->rows + (size_t)found[k]->first * ROW_TAGS;
-            for (int j = 0; j < ROW_TAGS / 2; j++) {
-                dpair d;
-                memcpy(&d, row + 2 * j, sizeof d);
+            const wsum *row = t->rows + (size_t)found[k]->first * ROW_TAGS;
+            for (int j = 0; j < ROW_TAGS / 4; j++) {
+                wquad d;
+                memcpy(&d, row + 4 * j, sizeof d);
                 acc[j] += d;
             }
         }
-    memcpy(score, acc, sizeof acc);
+    memcpy(sum, acc, sizeof acc);
 #else
-    memcpy(score, pre[0], ROW_TAGS * sizeof *score);
+    memcpy(sum, pre[0], ROW_TAGS * sizeof *sum);
     for (int k = 1; k < npre; k++)
         for (int j = 0; j < ROW_TAGS; j++)
-            score[j] += pre[k][j];
+            sum[j] += pre[k][j];
     for (size_t k = 0; k < nfound; k++)
         if (found[k]->count == SLOT_ROW)
             for (int j = 0; j < ROW_TAGS; j++)
-                score[j] += t->rows[(size_t)found[k]->first * ROW_TAGS + j];
+                sum[j] += t->rows[(size_t)found[k]->first * ROW_TAGS + j];
 #endif
     for (size_t k = 0; k < nfound; k++)
-        if (found[k]->count != SLOT_ROW)
-            score_in_order(t, &found[k], 1, score);
+        if (found[k]->count != SLOT_ROW) {
+            const entry *e = &t->entries[found[k]->first], *end = e + found[k]->count;
+            for (; e < end; e++)
+                sum[e->tag] += e->q;
+        }
 }
 
-/* Sets sum (ROW_TAGS doubles) to the sum of the weights of the features
+/* Sets sum (ROW_TAGS) to the sum of the weights of the features
  * token_features adds for token i of sn with which; returns how many of
  * them the model has. */
-static size_t sum_features(const ng_tagger *t, const sentence *sn, size_t i, int which, double *sum)
+static size_t sum_features(const ng_tagger *t, const sentence *sn, size_t i, int which, wsum *sum)
 {
     uint64_t hash[FEAT_MAX + 3];
     const slot *found[FEAT_MAX + 3];
     featset fs = {&t->parts, hash, 0, FEAT_MAX, NULL, 0, 0, NULL};
     token_features(sn, i, which, &fs);
     size_t nfound = find_all(t, hash, fs.n, found);
-    const double *zero = zero_row;
+    const wsum *zero = zero_row;
     score_rows_onto(t, &zero, 1, found, nfound, sum);
     return nfound;
 }
@@ -1633,8 +1647,8 @@ static sentence sentence_around(const tokinfo *u, long k, const tokinfo **row, n
 static void context_sums(ng_tagger *t)
 {
     size_t nh = (size_t)(t->ntags + 1) * (size_t)(t->ntags + 1);
-    t->sums = g_new0(double, (5 + 5 * NG_RULE_COUNT + nh) * ROW_TAGS);
-    double *next = t->sums;
+    t->sums = g_new0(wsum, (5 + 5 * NG_RULE_COUNT + nh) * ROW_TAGS);
+    wsum *next = t->sums;
     tokinfo dummy;
     memset(&dummy, 0, sizeof dummy);
     tokinfo_parts(&t->parts, &dummy);
@@ -1670,7 +1684,7 @@ static void context_sums(ng_tagger *t)
             const part *p2 = t2 < t->ntags ? &t->tag_parts[t2] : &F[F_BOS];
             uint64_t hash[2] = {hash_join(F[F_T1].h, p1), hash_join(hash_join(hash_join(F[F_T2].h, p2), bar), p1)};
             const slot *found[2];
-            const double *zero = zero_row;
+            const wsum *zero = zero_row;
             score_rows_onto(t, &zero, 1, found, find_all(t, hash, 2, found), next);
             next += ROW_TAGS;
         }
@@ -1686,7 +1700,7 @@ static void sum_spelling(const ng_tagger *t, tagmemo *memo, memo_rec *r)
     sentence one = sentence_around(&r->info, 0, row, rules, NG_RULE_NONE, &i);
     sum_features(t, &one, i, FEAT_SELF | FEAT_OWN, r->self);
     for (int k = 0; k < 4; k++) {
-        double v[ROW_TAGS];
+        wsum v[ROW_TAGS];
         sentence sn = sentence_around(&r->info, nb_offs[k], row, rules, NG_RULE_NONE, &i);
         r->nb[k] = sum_features(t, &sn, i, FEAT_NB(nb_offs[k]), v) ? pool_add(memo, v) : zero_row;
     }
@@ -1733,14 +1747,14 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
         }
     }
     for (size_t i = 0; i < n; i++) {
-        double score[MAX_TAGS]; /* with rows, score_rows_onto sets all that are read */
-        const double *rows[12]; /* with rows, the sums to start from */
+        double score[MAX_TAGS];
+        const wsum *rows[12]; /* with rows, the sums to start from */
         int nr = 0;
         featset fs = {&tagger->parts, hash, 0, FEAT_MAX, NULL, 0, 0, NULL};
         const part *t1 = i >= 1 ? &tagger->tag_parts[inner[i - 1]] : &F[F_BOS];
         const part *t2 = i >= 2 ? &tagger->tag_parts[inner[i - 2]] : &F[F_BOS];
         if (tagger->rows) {
-            /* Sums are exact (order_free), so they are added in parts: the
+            /* Sums are exact (fixed_point), so they are added in parts: the
              * token's own features and each neighbour's as summed once per
              * spelling, the constant ones as summed at loading; then the
              * features that join several of them are looked up. */
@@ -1776,10 +1790,14 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
         }
         hash[fs.n++] = hash_join(hash_join(hash_join(F[F_T1S].h, t1), bar), &sn.t[i]->psh);
         size_t nfound = find_all(tagger, hash, fs.n, found);
-        if (tagger->rows)
-            score_rows_onto(tagger, rows, nr, found, nfound, score);
-        else
+        if (tagger->rows) {
+            wsum sum[ROW_TAGS];
+            score_rows_onto(tagger, rows, nr, found, nfound, sum);
+            for (int j = 0; j < ROW_TAGS; j++)
+                score[j] = sum[j]; /* in units: only compared, and the margin scaled below */
+        } else {
             score_in_order(tagger, found, nfound, score);
+        }
         int prev = i ? inner[i - 1] : NG_TAG_O;
         int best = -1, second = -1;
         if (!margin) {
@@ -1806,7 +1824,7 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
         inner[i] = best;
         tags[i] = best < NG_TAG_COUNT ? (ng_tag)best : NG_TAG_O;
         if (margin)
-            margin[i] = second >= 0 ? (float)(score[best] - score[second]) : 0;
+            margin[i] = second >= 0 ? (float)((score[best] - score[second]) * (tagger->rows ? tagger->unit : 1)) : 0;
     }
     g_free(inner);
     sentence_close(&sn);
@@ -1841,7 +1859,7 @@ void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_
 
 static size_t memo_bytes(const tagmemo *m)
 {
-    return m->n * sizeof(memo_rec) + m->npool * ROW_TAGS * sizeof(double) +
+    return m->n * sizeof(memo_rec) + m->npool * ROW_TAGS * sizeof(wsum) +
            (m->mask + 1 + (m->pool_slots ? m->pool_mask + 1 : 0)) * sizeof *m->slots;
 }
 
