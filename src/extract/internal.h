@@ -45,7 +45,8 @@ enum {
     SP_DEMONYM = 1 << 3,
     SP_ROLE = 1 << 4,        /* role, role_prefix (as token_role) */
     SP_SHORT_KEY = 1 << 5,
-    SP_FOLDED = 1 << 6       /* folded, folded_len (ng_lex_fold_word) */
+    SP_FOLDED = 1 << 6,      /* folded, folded_len (ng_lex_fold_word) */
+    SP_STARTS = 1 << 7       /* starts */
 };
 typedef struct ng_spelling {
     uint64_t hash;
@@ -54,6 +55,9 @@ typedef struct ng_spelling {
     uint32_t known;
     uint16_t flags, values;
     int phrase_max[2];
+    /* bit 0: the first word of a name of two words or more, as written;
+     * bit 1: the same folded (see phrase_reach) */
+    unsigned starts;
     const ng_lex_entity *adjective, *demonym;
     const ng_lex_role *role;
     size_t role_prefix;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "newsgraph/extract.h"
+#include "common/ascii.h"
 
 static const char *const entity_types[] = {"person", "organization", "media", "country", "place"};
 static const char *const edge_types[] = {"said",     "reported", "cites",     "states",    "quantity_of",
@@ -67,7 +68,7 @@ static GString *ascii_fold(const char *name, int keep_separators)
         unsigned char ch = (unsigned char)*p;
         if (ch < 0x80) {
             if (g_ascii_isalnum((char)ch))
-                g_string_append_c(out, g_ascii_tolower((char)ch));
+                g_string_append_c(out, ng_ascii_lower((char)ch));
             else if (keep_separators && out->len && out->str[out->len - 1] != '-')
                 g_string_append_c(out, '-');
             p++;

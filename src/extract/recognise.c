@@ -221,24 +221,29 @@ static int phrase_max(const ctx *c, size_t i)
     return max;
 }
 
+/* Token j's spelling folded (ng_lex_fold_word), once per spelling. */
+static const ng_spelling *folded_spelling(const ctx *c, size_t j)
+{
+    ng_spelling *sp = c->tok_spell[j];
+    if (!(sp->known & SP_FOLDED)) {
+        GString *w = g_string_new(NULL);
+        ng_lex_fold_word(w, sp->s, sp->len);
+        sp->folded = ng_spellings_keep(c->spellings, w->str, w->len);
+        sp->folded_len = w->len;
+        sp->known |= SP_FOLDED;
+        g_string_free(w, TRUE);
+    }
+    return sp;
+}
+
 /* ng_lex_name_folded of tokens [i, i + k), k >= 2, with each word folded
  * once per spelling. */
 static const ng_lex_entity *name_folded(const ctx *c, size_t i, size_t k)
 {
     char buf[512];
     size_t len = 0;
-    for (size_t j = i; j < i + k; j++) {
-        ng_spelling *sp = c->tok_spell[j];
-        if (!(sp->known & SP_FOLDED)) {
-            GString *w = g_string_new(NULL);
-            ng_lex_fold_word(w, sp->s, sp->len);
-            sp->folded = ng_spellings_keep(c->spellings, w->str, w->len);
-            sp->folded_len = w->len;
-            sp->known |= SP_FOLDED;
-            g_string_free(w, TRUE);
-        }
-        len += (j > i) + sp->folded_len;
-    }
+    for (size_t j = i; j < i + k; j++)
+        len += (j > i) + folded_spelling(c, j)->folded_len;
     char *f = len <= sizeof buf ? buf : g_malloc(len);
     len = 0;
     for (size_t j = i; j < i + k; j++) {
@@ -253,6 +258,55 @@ static const ng_lex_entity *name_folded(const ctx *c, size_t i, size_t k)
     return e;
 }
 
+/* Appends " " (when len > 0) and s[0..n) to buf; 0 when it does not fit. */
+static int append_word(char *buf, size_t cap, size_t *len, const char *s, size_t n)
+{
+    if (*len + 1 + n >= cap)
+        return 0;
+    if (*len)
+        buf[(*len)++] = ' ';
+    memcpy(buf + *len, s, n);
+    *len += n;
+    return 1;
+}
+
+/* The most tokens from i (at most max, not past end) that may form a
+ * lexicon name: k tokens can be one only when their first k - 1 begin a
+ * longer name, as written or folded (every way match_phrase looks a phrase
+ * up keeps its first k - 1 tokens), so the search stops at the first
+ * prefix no name has.  Most phrase starts ("die", "der") end there. */
+static size_t phrase_reach(const ctx *c, size_t i, size_t end, size_t max)
+{
+    if (max < 2)
+        return max;
+    ng_spelling *sp = c->tok_spell[i];
+    if (!(sp->known & SP_STARTS)) {
+        /* folded as name_folded folds, and the lexicon its names */
+        const ng_spelling *fs = folded_spelling(c, i);
+        sp->starts = (unsigned)(ng_lex_name_max(c->lex, sp->s, sp->len) >= 2) |
+                     (unsigned)(GPOINTER_TO_INT(ng_strmap_get(c->lex->map.folded_first, fs->folded, fs->folded_len)) >= 2)
+                         << 1;
+        sp->known |= SP_STARTS;
+    }
+    int written = sp->starts & 1, folded = sp->starts >> 1 & 1;
+    char w[512], f[512];
+    size_t wl = 0, fl = 0, reach = 1;
+    for (size_t j = i; j + 1 < end && reach < max && (written || folded); j++) {
+        const ng_spelling *fs = folded ? folded_spelling(c, j) : NULL;
+        if ((written && !append_word(w, sizeof w, &wl, tok_str(c, j), tok_len(c, j))) ||
+            (fs && !append_word(f, sizeof f, &fl, fs->folded, fs->folded_len)))
+            return max; /* too long to tell: look them all up */
+        if (j > i) {
+            written = written && ng_lex_is_name_prefix(c->lex, w, wl);
+            folded = folded && ng_lex_is_folded_name_prefix(c->lex, f, fl);
+            if (!written && !folded)
+                break;
+        }
+        reach = j - i + 2; /* tokens i .. j begin a name: one more may end it */
+    }
+    return reach;
+}
+
 /* Longest lexicon phrase starting at token i; returns tokens used (0: none).
  * Tried as written (with a genitive s off the last word), then with German
  * inflection folded for names of several words ("des Nationalen
@@ -265,7 +319,7 @@ static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **o
     if (!max)
         return 0;
     char buf[256];
-    for (size_t k = (size_t)max; k >= 1; k--) {
+    for (size_t k = phrase_reach(c, i, end, (size_t)max); k >= 1; k--) {
         if (i + k > end || k > 16)
             continue;
         size_t len = 0;

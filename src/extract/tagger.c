@@ -10,6 +10,7 @@
  * Nothing is written after loading; everything per call lives in the
  * caller's frame or in allocations per text and sentence. */
 #include "newsgraph/tagger.h"
+#include "common/ascii.h"
 
 #include <glib.h>
 #include <limits.h>
@@ -327,7 +328,7 @@ static size_t lower_into(char *buf, size_t cap, const char *s, size_t n)
         if ((unsigned char)*p < 0x80) { /* ASCII (NUL too) is its own lower case: no GLib calls */
             if (o + 2 > cap)
                 return (size_t)-1;
-            buf[o++] = g_ascii_tolower(*p++);
+            buf[o++] = ng_ascii_lower(*p++);
             continue;
         }
         gunichar c = g_utf8_get_char_validated(p, (gssize)(end - p));

@@ -1,6 +1,7 @@
 /* Loading the data files of data/ into hash tables (GLib), once, read-only
  * afterwards.  Formats are described in data/README.md. */
 #include "lexicon_impl.h"
+#include "common/ascii.h"
 #include "newsgraph/tagger.h"
 
 #include <errno.h>
@@ -137,7 +138,7 @@ static size_t strdown_ascii(char *buf, size_t cap, const char *s, size_t n)
         if (!ch || ch >= 0x80)
             return FOLD_FAIL;
         has_i |= ch == 'I';
-        buf[i] = g_ascii_tolower((char)ch);
+        buf[i] = ng_ascii_lower((char)ch);
     }
     if (has_i) {
         const char *loc = setlocale(LC_CTYPE, NULL);
@@ -174,6 +175,18 @@ void ng_lex_fold_word(GString *out, const char *s, size_t n)
     g_free(low);
 }
 
+/* Puts the first 2 .. k - 1 words of phrase (k words joined by single
+ * spaces) into set. */
+static void add_prefixes(ng_lexicon *lex, GHashTable *set, const char *phrase)
+{
+    const char *sp = strchr(phrase, ' ');
+    while (sp && (sp = strchr(sp + 1, ' ')) != NULL) {
+        gchar *pre = g_strndup(phrase, (gsize)(sp - phrase));
+        g_hash_table_add(set, (gpointer)intern(lex, pre));
+        g_free(pre);
+    }
+}
+
 static void add_folded(ng_lexicon *lex, const char *phrase, ng_lex_entity *e)
 {
     if (!strchr(phrase, ' '))
@@ -195,6 +208,7 @@ static void add_folded(ng_lexicon *lex, const char *phrase, ng_lex_entity *e)
     if (words > GPOINTER_TO_INT(g_hash_table_lookup(lex->folded_first, first)))
         g_hash_table_insert(lex->folded_first, (gpointer)intern(lex, first), GINT_TO_POINTER(words));
     g_free(first);
+    add_prefixes(lex, lex->folded_prefixes, f->str);
     ng_lex_entity *old = g_hash_table_lookup(lex->names_folded, f->str);
     if (!old || type_priority(old->type) < type_priority(e->type))
         g_hash_table_insert(lex->names_folded, (gpointer)intern(lex, f->str), e);
@@ -211,6 +225,7 @@ static void add_name(ng_lexicon *lex, const char *phrase, ng_lex_entity *e)
         return;
     const char *key = intern(lex, phrase);
     g_hash_table_insert(lex->names, (gpointer)key, e);
+    add_prefixes(lex, lex->name_prefixes, phrase);
     /* Remember the longest phrase that starts with this first token. */
     const char *sp = strchr(phrase, ' ');
     int words = 1;
@@ -577,7 +592,8 @@ static void load_word_list(ng_lexicon *lex, GHashTable *set, const char *env, co
 /* Every table and its map, in the same order. */
 #define LEX_TABLES(l)                                                                                       \
     {&(l)->names, &(l)->names_folded, &(l)->determiners, &(l)->prepositions, &(l)->media_nouns,             \
-     &(l)->credit_markers, &(l)->institutions, &(l)->folded_first, &(l)->name_first, &(l)->adjectives,      \
+     &(l)->credit_markers, &(l)->institutions, &(l)->folded_first, &(l)->name_first, &(l)->name_prefixes,     \
+     &(l)->folded_prefixes, &(l)->adjectives,                                                               \
      &(l)->demonyms, &(l)->roles, &(l)->given_names, &(l)->korean_surnames, &(l)->chinese_surnames,         \
      &(l)->surnames, &(l)->particles, &(l)->compass, &(l)->en_institutions, &(l)->company_nouns,            \
      &(l)->articles, &(l)->verbs, &(l)->numbers, &(l)->qualifiers, &(l)->units, &(l)->cues,                 \
@@ -585,7 +601,7 @@ static void load_word_list(ng_lexicon *lex, GHashTable *set, const char *env, co
 #define LEX_MAPS(l)                                                                                         \
     {&(l)->map.names, &(l)->map.names_folded, &(l)->map.determiners, &(l)->map.prepositions,                \
      &(l)->map.media_nouns, &(l)->map.credit_markers, &(l)->map.institutions, &(l)->map.folded_first,       \
-     &(l)->map.name_first, &(l)->map.adjectives, &(l)->map.demonyms, &(l)->map.roles,                       \
+     &(l)->map.name_first, &(l)->map.name_prefixes, &(l)->map.folded_prefixes, &(l)->map.adjectives, &(l)->map.demonyms, &(l)->map.roles,                       \
      &(l)->map.given_names, &(l)->map.korean_surnames, &(l)->map.chinese_surnames, &(l)->map.surnames,      \
      &(l)->map.particles, &(l)->map.compass, &(l)->map.en_institutions, &(l)->map.company_nouns,            \
      &(l)->map.articles, &(l)->map.verbs, &(l)->map.numbers, &(l)->map.qualifiers, &(l)->map.units,         \
@@ -766,7 +782,7 @@ static size_t lower_len(char *buf, size_t cap, const char *s, size_t n)
         if (ch < 0x80) {
             if (k + 1 >= cap)
                 return LOWER_FAIL;
-            buf[k++] = (char)g_ascii_tolower((char)ch);
+            buf[k++] = ng_ascii_lower((char)ch);
             i++;
             continue;
         }
@@ -886,6 +902,16 @@ int ng_lex_is_determiner(const ng_lexicon *lex, const char *s, size_t n)
 int ng_lex_name_max(const ng_lexicon *lex, const char *s, size_t n)
 {
     return GPOINTER_TO_INT(lookup(lex->map.name_first, s, n));
+}
+
+int ng_lex_is_name_prefix(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return contains(lex->map.name_prefixes, s, n);
+}
+
+int ng_lex_is_folded_name_prefix(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return contains(lex->map.folded_prefixes, s, n);
 }
 
 const ng_lex_entity *ng_lex_adjective(const ng_lexicon *lex, const char *s, size_t n)

@@ -73,6 +73,9 @@ struct ng_lexicon {
     GHashTable *institutions;   /* "Polizei", "Ministerium" (set) */
     GHashTable *folded_first;   /* folded first word of a multi-word name -> max words */
     GHashTable *name_first;     /* first token -> max phrase length (GINT) */
+    /* The first 2 .. k - 1 tokens of every name of k tokens, as written and
+     * folded (sets): a phrase that is in neither cannot grow into a name. */
+    GHashTable *name_prefixes, *folded_prefixes;
     GHashTable *adjectives;     /* lowercase stem -> ng_lex_entity */
     GHashTable *demonyms;       /* form -> ng_lex_entity */
     GHashTable *roles;          /* form -> ng_lex_role */
@@ -103,7 +106,7 @@ struct ng_lexicon {
      * then frees the tables (NULL afterwards): ask the maps. */
     struct {
         ng_strmap *names, *names_folded, *determiners, *prepositions, *media_nouns, *credit_markers, *institutions,
-            *folded_first, *name_first, *adjectives, *demonyms, *roles, *given_names, *korean_surnames,
+            *folded_first, *name_first, *name_prefixes, *folded_prefixes, *adjectives, *demonyms, *roles, *given_names, *korean_surnames,
             *chinese_surnames, *surnames, *particles, *compass, *en_institutions, *company_nouns, *articles, *verbs,
             *numbers, *qualifiers, *units, *cues, *abbrevs, *months, *pronouns, *continuation, *dictionary,
             *english;
@@ -120,6 +123,10 @@ int ng_lex_name_max(const ng_lexicon *lex, const char *s, size_t n);
  * Sicherheitsrates" = "Nationaler Sicherheitsrat"); `words` are tokens. */
 const ng_lex_entity *ng_lex_name_folded(const ng_lexicon *lex, const char *const *words, const size_t *lens, size_t n);
 int ng_lex_folded_max(const ng_lexicon *lex, const char *s, size_t n);
+/* Whether the tokens s (two or more, joined by single spaces) are the start
+ * of a longer name: as written, or with each word folded (ng_lex_fold_word). */
+int ng_lex_is_name_prefix(const ng_lexicon *lex, const char *s, size_t n);
+int ng_lex_is_folded_name_prefix(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_institution(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_credit_marker(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_media_noun(const ng_lexicon *lex, const char *s, size_t n);
