@@ -808,14 +808,16 @@ static void token_features(const sentence *sn, size_t i, int which, featset *fs)
     if (joint)
         fs_add(fs, &F[F_RD], &fp->rule[sn->rule[i]], bar, cd);
 
-
     static const long offs[] = {-2, -1, 1, 2};
     static const int pw[] = {F_WM2, F_WM1, F_WP1, F_WP2};
     static const int psh[] = {F_SHM2, F_SHM1, F_SHP1, F_SHP2};
     static const int pr[] = {F_RM2, F_RM1, F_RP1, F_RP2};
     static const int pl[] = {F_LM2, F_LM1, F_LP1, F_LP2};
     static const int pcd[] = {F_CDM2, F_CDM1, F_CDP1, F_CDP2};
-    for (int k = 0; k < 4; k++) {
+    /* the neighbours' own features: none for JOINT alone (every token) */
+    const int neighbours = FEAT_NB(-2) | FEAT_NB(-1) | FEAT_NB(1) | FEAT_NB(2) | FEAT_RULE(-2) | FEAT_RULE(-1) |
+                           FEAT_RULE(1) | FEAT_RULE(2);
+    for (int k = 0; k < 4 && (which & neighbours); k++) {
         const tokinfo *u = at(sn, (long)i + offs[k]);
         const int nb = which & FEAT_NB(offs[k]);
         if (!u) {
