@@ -233,6 +233,27 @@ static void regions_and_clubs(void)
     ng_document_clear(&d);
 }
 
+/* A lexicon name shaped like a person's name is the lexicon's, unless
+ * marked as also a person's name or after a title. */
+static void names_like_persons(void)
+{
+    const char *text = "Banken\n"
+                       "Die Analysten von Morgan Stanley sind skeptisch. Axel Springer kauft zu. "
+                       "Ralph Lauren zeigte neue Mode. Gründer Hugo Boss war Schneider.\n";
+    ng_document d;
+    ng_extraction x;
+    extract(text, &d, &x);
+    CHECK(find_entity(&x, NG_ENT_ORGANIZATION, "Morgan Stanley") >= 0);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Morgan Stanley") < 0);
+    CHECK(find_entity(&x, NG_ENT_ORGANIZATION, "Axel Springer") >= 0);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Axel Springer") < 0);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Ralph Lauren") >= 0); /* marked: also a person's name */
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Hugo Boss") >= 0);    /* a title before it */
+    CHECK(find_entity(&x, NG_ENT_ORGANIZATION, "Hugo Boss") < 0);
+    ng_extraction_clear(&x);
+    ng_document_clear(&d);
+}
+
 static void hostile(void)
 {
     /* Nothing in the text may crash the extractor. */
@@ -254,6 +275,7 @@ int main(void)
     name_forms();
     regions_and_clubs();
     company_speakers();
+    names_like_persons();
     hostile();
     ng_lexicon_free(lex);
     TEST_DONE();

@@ -558,9 +558,39 @@ static int particle_joined(const ctx *c, size_t k)
            g_unichar_isupper(g_utf8_get_char(h + hl));
 }
 
+/* Whether tokens [i, j] as written (or with a genitive s off the last) are
+ * a lexicon name of another type than person that is not also an ordinary
+ * word or a person's name (not ambiguous): "Morgan Stanley", "Hertha BSC",
+ * "Ping An" look like persons' names, and the lexicon knows better. */
+static int names_other_than_person(const ctx *c, size_t i, size_t j)
+{
+    char buf[256];
+    size_t len = 0;
+    for (size_t k = i; k <= j; k++)
+        if (!append_word(buf, sizeof buf, &len, tok_str(c, k), tok_len(c, k)))
+            return 0;
+    const ng_lex_entity *e = ng_lex_name(c->lex, buf, len);
+    size_t g = e ? 0 : genitive_base(tok_str(c, j), tok_len(c, j));
+    if (g)
+        e = ng_lex_name(c->lex, buf, len - (tok_len(c, j) - g));
+    return e && e->type != NG_ENT_PERSON && !(e->flags & NG_LEXF_AMBIGUOUS);
+}
+
+/* The person of tokens [i, j] (see add_person): j, or NG_NONE when the
+ * lexicon names the tokens otherwise and no title stands before them
+ * ("Modeschöpfer Hugo Boss" is the man). */
+static size_t person_span(ctx *c, size_t i, size_t j, name_order order, int titled)
+{
+    if (!titled && names_other_than_person(c, i, j))
+        return NG_NONE;
+    add_person(c, i, j, order);
+    return j;
+}
+
 /* Persons: "Kim Jong-un", "Kim Jong Un", "Lloyd Austin", "Ursula von der
- * Leyen", "Präsident Selenskyj".  Returns the last token used, or NG_NONE. */
-static size_t match_person(ctx *c, size_t i, size_t end)
+ * Leyen", "Präsident Selenskyj" (titled: after the title).  Returns the last
+ * token used, or NG_NONE. */
+static size_t match_person(ctx *c, size_t i, size_t end, int titled)
 {
     if (!is_cap(c, i) || (c->seg.tokens[i].flags & NG_TOKF_ALLCAPS))
         return NG_NONE;
@@ -568,15 +598,11 @@ static size_t match_person(ctx *c, size_t i, size_t end)
         const char *g = tok_str(c, i + 1);
         size_t hl = 0;
         const char *h = ng_find_hyphen(g, tok_len(c, i + 1), 0, &hl);
-        if (h && h + hl < g + tok_len(c, i + 1) && g_unichar_islower(g_utf8_get_char(h + hl))) {
-            add_person(c, i, i + 1, NAME_KOREAN);
-            return i + 1;
-        }
+        if (h && h + hl < g + tok_len(c, i + 1) && g_unichar_islower(g_utf8_get_char(h + hl)))
+            return person_span(c, i, i + 1, NAME_KOREAN, titled);
         if (i + 2 < end && is_cap(c, i + 2) && tok_len(c, i + 1) <= 6 && tok_len(c, i + 2) <= 6 &&
-            ng_is_name_like(c, i + 1) && ng_is_name_like(c, i + 2) && free_tok(c, i + 2)) {
-            add_person(c, i, i + 2, NAME_KOREAN);
-            return i + 2;
-        }
+            ng_is_name_like(c, i + 1) && ng_is_name_like(c, i + 2) && free_tok(c, i + 2))
+            return person_span(c, i, i + 2, NAME_KOREAN, titled);
     }
     /* "Xi Jinping", "Wang Yi", "Li Qiang": a Chinese family name and one given
      * name that is no German word; "Tsai Ing-wen" with a hyphen */
@@ -588,10 +614,8 @@ static size_t match_person(ctx *c, size_t i, size_t end)
         int ascii = 1;
         for (size_t k = 0; k < gl && ascii; k++)
             ascii = g_ascii_isalpha(g[k]) || g[k] == '-';
-        if (ascii && ((h && h + hl < g + gl && g_ascii_islower(h[hl])) || (!h && ng_is_name_like(c, i + 1)))) {
-            add_person(c, i, i + 1, NAME_CHINESE); /* "Mao Zedongs" may be a genitive */
-            return i + 1;
-        }
+        if (ascii && ((h && h + hl < g + gl && g_ascii_islower(h[hl])) || (!h && ng_is_name_like(c, i + 1))))
+            return person_span(c, i, i + 1, NAME_CHINESE, titled); /* "Mao Zedongs" may be a genitive */
     }
     if (tok_flag(c, i, FLAG_GIVEN, ng_lex_is_given_name)) {
         size_t j = i + 1;
@@ -606,8 +630,7 @@ static size_t match_person(ctx *c, size_t i, size_t end)
              * the surname by a hyphen ends the name */
             if (j + 1 < end && free_tok(c, j + 1) && particle_joined(c, j + 1))
                 j++;
-            add_person(c, i, j, NAME_GIVEN_FIRST);
-            return j;
+            return person_span(c, i, j, NAME_GIVEN_FIRST, titled);
         }
     }
     return NG_NONE;
@@ -643,7 +666,7 @@ static size_t match_titled(ctx *c, size_t i, size_t end)
     const ng_lex_role *r = token_role(c, i, &pl);
     if (!r || !(r->kind & NG_ROLE_TITLE))
         return NG_NONE;
-    size_t named = match_person(c, i + 1, end);
+    size_t named = match_person(c, i + 1, end, 1);
     if (named != NG_NONE)
         return named;
     size_t j = i + 1;
@@ -895,7 +918,7 @@ ng_status ng_recognise(ctx *c)
         for (size_t i = sn->first; i < end; i++) {
             if (!free_tok(c, i) || !is_word(c, i) || c->tok_credit[i])
                 continue;
-            size_t last = match_person(c, i, end);
+            size_t last = match_person(c, i, end, 0);
             if (last != NG_NONE) {
                 i = last;
                 continue;
