@@ -234,12 +234,16 @@ static void regions_and_clubs(void)
 }
 
 /* A lexicon name shaped like a person's name is the lexicon's, unless
- * marked as also a person's name or after a title. */
+ * marked as also a person's name or after a title; a lexicon name that is
+ * also an ordinary word, in a speaker's place without an article, is the
+ * lexicon's too, unless it is also a person's name. */
 static void names_like_persons(void)
 {
     const char *text = "Banken\n"
                        "Die Analysten von Morgan Stanley sind skeptisch. Axel Springer kauft zu. "
-                       "Ralph Lauren zeigte neue Mode. Gründer Hugo Boss war Schneider.\n";
+                       "Ralph Lauren zeigte neue Mode. Gründer Hugo Boss war Schneider. "
+                       "Das Schloss sei sicher, berichtete Golem am Montag. "
+                       "Der Markt wachse, sagte Austin in Washington.\n";
     ng_document d;
     ng_extraction x;
     extract(text, &d, &x);
@@ -250,6 +254,10 @@ static void names_like_persons(void)
     CHECK(find_entity(&x, NG_ENT_PERSON, "Ralph Lauren") >= 0); /* marked: also a person's name */
     CHECK(find_entity(&x, NG_ENT_PERSON, "Hugo Boss") >= 0);    /* a title before it */
     CHECK(find_entity(&x, NG_ENT_ORGANIZATION, "Hugo Boss") < 0);
+    CHECK(find_entity(&x, NG_ENT_MEDIA, "Golem") >= 0);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Golem") < 0);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Austin") >= 0);
+    CHECK(find_entity(&x, NG_ENT_PLACE, "Austin") < 0);
     ng_extraction_clear(&x);
     ng_document_clear(&d);
 }

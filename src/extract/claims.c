@@ -208,6 +208,22 @@ static size_t name_over(ctx *c, ng_entity_type type, size_t i, size_t j)
     return e;
 }
 
+/* Capitalised tokens [i, j] in a speaker's place that the recogniser left
+ * alone: a person ("sagte Budanow"), or the lexicon's entry when they are a
+ * name of it that is also an ordinary word (the recogniser waits for an
+ * article before taking those): there, without one, they are the name
+ * ("berichtete Golem", "Bayer teilte mit"); one that is also a person's name
+ * is the person ("sagte Austin"). */
+static size_t unknown_speaker(ctx *c, size_t i, size_t j)
+{
+    const ng_lex_entity *le = ng_ctx_lexicon_name(c, i, j, 0);
+    if (!le || (le->flags & NG_LEXF_PERSON_NAME)) /* "sagte Austin" */
+        return name_over(c, NG_ENT_PERSON, i, j);
+    size_t e = ng_ctx_entity(c, le->type, le->canonical, 0);
+    ng_ctx_mention(c, e, i, j, c->seg.tokens[i].start, c->seg.tokens[j].end);
+    return e;
+}
+
 /* A name in quotation marks that the recogniser did not know: up to five
  * words from k, starting with a capital, closed before any punctuation. */
 static size_t quoted_name_at(ctx *c, size_t k, size_t end, ng_entity_type type, size_t *last)
@@ -589,7 +605,7 @@ static size_t actor_after(ctx *c, size_t i, size_t end, size_t window)
         if (ng_is_name_like(c, k) && !(c->seg.tokens[k].flags & NG_TOKF_SENT_START) &&
             !ng_is_english_phrase(c, k, k)) {
             /* An unknown name right after the cue: a person ("sagte Budanow"). */
-            return name_over(c, NG_ENT_PERSON, k, k);
+            return unknown_speaker(c, k, k);
         }
     }
     return first;
@@ -852,7 +868,7 @@ static size_t subject_before(ctx *c, size_t verb, size_t first, const unsigned c
         while (k > start && verb - k < 3 && ng_is_name_like(c, k - 1) && c->tok_mention[k - 1] == NG_NONE)
             k--;
         if (k < verb)
-            return name_over(c, NG_ENT_PERSON, k, verb - 1);
+            return unknown_speaker(c, k, verb - 1);
     }
     if (found == NG_NONE) {
         size_t np = start;

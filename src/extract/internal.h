@@ -179,6 +179,10 @@ int ng_is_name_like(const ctx *c, size_t i);
 int ng_is_english_phrase(const ctx *c, size_t i, size_t j);
 /* Several words, one an English institution noun: "Royal Society of Chemistry". */
 int ng_english_institution(const ctx *c, size_t i, size_t j);
+/* The lexicon's name of tokens i..j joined by single spaces ("Morgan
+ * Stanley"; with genitive set, also with a genitive s off the last token), or
+ * NULL; ambiguous names too (see NG_LEXF_AMBIGUOUS). */
+const ng_lex_entity *ng_ctx_lexicon_name(const ctx *c, size_t i, size_t j, int genitive);
 /* Does a noun phrase follow token b, as after a genitive ("Putins Sprecher")?
  * Only then is a final s on a name taken for a genitive. */
 int ng_genitive_follows(const ctx *c, size_t b);

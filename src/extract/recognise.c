@@ -558,21 +558,27 @@ static int particle_joined(const ctx *c, size_t k)
            g_unichar_isupper(g_utf8_get_char(h + hl));
 }
 
-/* Whether tokens [i, j] as written (or with a genitive s off the last) are
- * a lexicon name of another type than person that is not also an ordinary
- * word or a person's name (not ambiguous): "Morgan Stanley", "Hertha BSC",
- * "Ping An" look like persons' names, and the lexicon knows better. */
-static int names_other_than_person(const ctx *c, size_t i, size_t j)
+const ng_lex_entity *ng_ctx_lexicon_name(const ctx *c, size_t i, size_t j, int genitive)
 {
     char buf[256];
     size_t len = 0;
     for (size_t k = i; k <= j; k++)
         if (!append_word(buf, sizeof buf, &len, tok_str(c, k), tok_len(c, k)))
-            return 0;
+            return NULL;
     const ng_lex_entity *e = ng_lex_name(c->lex, buf, len);
-    size_t g = e ? 0 : genitive_base(tok_str(c, j), tok_len(c, j));
+    size_t g = e || !genitive ? 0 : genitive_base(tok_str(c, j), tok_len(c, j));
     if (g)
         e = ng_lex_name(c->lex, buf, len - (tok_len(c, j) - g));
+    return e;
+}
+
+/* Whether tokens [i, j] are a lexicon name of another type than person that
+ * is not also an ordinary word or a person's name (not ambiguous): "Morgan
+ * Stanley", "Hertha BSC", "Ping An" look like persons' names, and the
+ * lexicon knows better. */
+static int names_other_than_person(const ctx *c, size_t i, size_t j)
+{
+    const ng_lex_entity *e = ng_ctx_lexicon_name(c, i, j, 1);
     return e && e->type != NG_ENT_PERSON && !(e->flags & NG_LEXF_AMBIGUOUS);
 }
 

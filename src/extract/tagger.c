@@ -2027,9 +2027,16 @@ ng_status ng_recognise_tagged(ctx *c)
                 if (type == NG_ENT_PERSON && j > i && ll > 3 && ls[ll - 1] == 's' && ls[ll - 2] != 's' &&
                     !ng_lex_is_word(c->lex, ls, ll) && ng_genitive_follows(c, j))
                     b--;
-                gchar *label = g_strndup(c->text + a, b - a);
-                size_t e = ng_ctx_entity(c, type, label, 0);
-                ng_ctx_mention(c, e, i, j, a, b);
+                /* a name of the lexicon the rules left alone, as it is also an
+                 * ordinary word ("berichtete Golem"): the tagger takes it for a
+                 * name here, the lexicon knows which (a person the tagger sees
+                 * stays one where the name is also a person's: "Austin") */
+                const ng_lex_entity *le = ng_ctx_lexicon_name(c, i, j, 0);
+                if (le && type == NG_ENT_PERSON && (le->flags & NG_LEXF_PERSON_NAME))
+                    le = NULL;
+                gchar *label = le ? g_strdup(le->canonical) : g_strndup(c->text + a, b - a);
+                size_t e = ng_ctx_entity(c, le ? le->type : type, label, 0);
+                ng_ctx_mention(c, e, i, j, a, le ? c->seg.tokens[j].end : b);
                 g_free(label);
             }
             i = j;

@@ -272,6 +272,8 @@ static ng_status entity_with_flags(ng_lexicon *lex, char **c, const char *commen
     e->flags |= flags;
     if (comment && strstr(comment, "ambiguous"))
         e->flags |= NG_LEXF_AMBIGUOUS;
+    if (comment && strstr(comment, "ambiguous: also a person's name"))
+        e->flags |= NG_LEXF_PERSON_NAME;
     lex->nentities++;
     add_name(lex, canon, e);
     g_free(canon);

@@ -10,8 +10,9 @@
 #include "lexicon/strmap.h"
 
 enum {
-    NG_LEXF_AMBIGUOUS = 1, /* name is also an ordinary word: needs article or quotes */
-    NG_LEXF_COMPANY = 2    /* from companies.tsv: "das Unternehmen" may refer to it */
+    NG_LEXF_AMBIGUOUS = 1,  /* name is also an ordinary word: needs article or quotes */
+    NG_LEXF_COMPANY = 2,    /* from companies.tsv: "das Unternehmen" may refer to it */
+    NG_LEXF_PERSON_NAME = 4 /* ambiguous as a person's name ("Austin"): a person where one is meant */
 };
 
 typedef struct ng_lex_entity {
