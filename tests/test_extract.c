@@ -262,6 +262,30 @@ static void names_like_persons(void)
     ng_document_clear(&d);
 }
 
+/* Capitalised particles inside a name, and a double surname as the short
+ * form of the full name. */
+static void particles_and_double_names(void)
+{
+    const char *text = "Wahl\n"
+                       "Alexander Van der Bellen gewann. Bruno Le Maire gratulierte. "
+                       "Johanna Mikl-Leitner war Ministerin. Mikl-Leitner sagte wenig, Mikl-Leitners Partei schwieg.\n";
+    ng_document d;
+    ng_extraction x;
+    extract(text, &d, &x);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Alexander Van der Bellen") >= 0);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Alexander Van") < 0);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Bruno Le Maire") >= 0);
+    long e = find_entity(&x, NG_ENT_PERSON, "Johanna Mikl-Leitner");
+    CHECK(e >= 0 && find_entity(&x, NG_ENT_PERSON, "Mikl-Leitner") < 0 &&
+          find_entity(&x, NG_ENT_PERSON, "Mikl-Leitners") < 0);
+    size_t mentions = 0;
+    for (size_t m = 0; m < x.nmentions; m++)
+        mentions += e >= 0 && x.mentions[m].entity == (size_t)e;
+    CHECK(mentions == 3);
+    ng_extraction_clear(&x);
+    ng_document_clear(&d);
+}
+
 static void hostile(void)
 {
     /* Nothing in the text may crash the extractor. */
@@ -284,6 +308,7 @@ int main(void)
     regions_and_clubs();
     company_speakers();
     names_like_persons();
+    particles_and_double_names();
     hostile();
     ng_lexicon_free(lex);
     TEST_DONE();

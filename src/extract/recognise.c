@@ -184,6 +184,15 @@ static int surname_like(const ctx *c, size_t i)
            !ng_lex_number_get(c->lex, s, n);
 }
 
+/* A name particle written with a capital: "Van", "Le", "Di". */
+static int capital_particle(const ctx *c, size_t i)
+{
+    char low[16];
+    size_t n = tok_len(c, i);
+    return n < sizeof low && ng_lex_lower(low, sizeof low, tok_str(c, i), n) &&
+           ng_lex_is_particle(c->lex, low, strlen(low));
+}
+
 static int article_like(const ctx *c, size_t i)
 {
     static const char *const arts[] = {"der", "die", "das", "des", "dem", "den", "Der", "Die", "Das"};
@@ -628,6 +637,11 @@ static size_t match_person(ctx *c, size_t i, size_t end, int titled)
         while (j < end && j < i + 3 && is_cap(c, j) && tok_flag(c, j, FLAG_GIVEN, ng_lex_is_given_name) &&
                j + 1 < end && is_cap(c, j + 1))
             j++;
+        /* "Alexander Van der Bellen", "Bruno Le Maire", "Luigi Di Maio": a
+         * particle written with a capital, when a name part follows it */
+        if (j + 1 < end && is_cap(c, j) && capital_particle(c, j) && free_tok(c, j + 1) &&
+            (ng_lex_is_particle(c->lex, tok_str(c, j + 1), tok_len(c, j + 1)) || surname_like(c, j + 1)))
+            j++;
         while (j < end && is_word(c, j) && !(c->seg.tokens[j].flags & NG_TOKF_CAP) &&
                ng_lex_is_particle(c->lex, tok_str(c, j), tok_len(c, j)))
             j++;
@@ -796,19 +810,22 @@ static void resolve_short(ctx *c)
             continue;
         const char *s = tok_str(c, i);
         size_t n = tok_len(c, i);
-        /* "Kim-Regime": the name part before a hyphen. */
-        size_t hl = 0;
+        /* "Mikl-Leitner" is a double name itself; "Kim-Regime": the name part
+         * before a hyphen; each also with a genitive s off. */
+        size_t hl = 0, cand[4], nc = 0, g, use = 0;
         const char *h = ng_find_hyphen(s, n, 0, &hl);
-        size_t use = h ? (size_t)(h - s) : n;
-        GArray *list = g_hash_table_lookup(c->short_names, short_key_memo(c, s, use));
-        if (!list) {
-            size_t g = genitive_base(s, use);
-            if (g) {
-                list = g_hash_table_lookup(c->short_names, short_key_memo(c, s, g));
-                if (list)
-                    use = g;
-            }
+        if (h) {
+            cand[nc++] = n;
+            if ((g = genitive_base(s, n)) != 0)
+                cand[nc++] = g;
         }
+        cand[nc] = h ? (size_t)(h - s) : n;
+        if ((g = genitive_base(s, cand[nc++])) != 0)
+            cand[nc++] = g;
+        GArray *list = NULL;
+        for (size_t k = 0; k < nc && !list; k++)
+            if ((list = g_hash_table_lookup(c->short_names, short_key_memo(c, s, cand[k]))) != NULL)
+                use = cand[k];
         if (!list)
             continue;
         /* The nearest fitting full name: before the token, in an earlier
