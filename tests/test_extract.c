@@ -262,6 +262,15 @@ static void names_like_persons(void)
     ng_document_clear(&d);
 }
 
+/* The number of mentions of entity e (-1: none). */
+static size_t mentions_of(const ng_extraction *x, long e)
+{
+    size_t n = 0;
+    for (size_t m = 0; m < x->nmentions; m++)
+        n += e >= 0 && x->mentions[m].entity == (size_t)e;
+    return n;
+}
+
 /* Capitalised particles inside a name, and a double surname as the short
  * form of the full name. */
 static void particles_and_double_names(void)
@@ -278,10 +287,25 @@ static void particles_and_double_names(void)
     long e = find_entity(&x, NG_ENT_PERSON, "Johanna Mikl-Leitner");
     CHECK(e >= 0 && find_entity(&x, NG_ENT_PERSON, "Mikl-Leitner") < 0 &&
           find_entity(&x, NG_ENT_PERSON, "Mikl-Leitners") < 0);
-    size_t mentions = 0;
-    for (size_t m = 0; m < x.nmentions; m++)
-        mentions += e >= 0 && x.mentions[m].entity == (size_t)e;
-    CHECK(mentions == 3);
+    CHECK(mentions_of(&x, e) == 3);
+    ng_extraction_clear(&x);
+    ng_document_clear(&d);
+}
+
+/* A single word after a title, and one the tagger finds, are the short form
+ * of a full name of the text, before or after them. */
+static void short_forms(void)
+{
+    const char *text = "Rom\n"
+                       "Premier Renzi kam spät. Später sprach Matteo Renzi lange. "
+                       "Der Bericht von Ednan Aslan sorgt für Aufregung. "
+                       "Die Auswahl macht Aslan nicht transparent.\n";
+    ng_document d;
+    ng_extraction x;
+    extract(text, &d, &x);
+    long renzi = find_entity(&x, NG_ENT_PERSON, "Matteo Renzi"), aslan = find_entity(&x, NG_ENT_PERSON, "Ednan Aslan");
+    CHECK(mentions_of(&x, renzi) == 2 && find_entity(&x, NG_ENT_PERSON, "Renzi") < 0);
+    CHECK(mentions_of(&x, aslan) == 2 && find_entity(&x, NG_ENT_PERSON, "Aslan") < 0);
     ng_extraction_clear(&x);
     ng_document_clear(&d);
 }
@@ -309,6 +333,7 @@ int main(void)
     company_speakers();
     names_like_persons();
     particles_and_double_names();
+    short_forms();
     hostile();
     ng_lexicon_free(lex);
     TEST_DONE();

@@ -551,8 +551,14 @@ static void add_person(ctx *c, size_t a, size_t b, name_order order)
     if (order != NAME_GIVEN_FIRST)
         register_short(c, e, tok_str(c, a), tok_len(c, a));
     else
-        register_short(c, e, c->text + c->seg.tokens[b].start, end - c->seg.tokens[b].start);
+        ng_ctx_register_person(c, e, a, b, end);
     g_free(label);
+}
+
+void ng_ctx_register_person(ctx *c, size_t e, size_t a, size_t b, uint32_t end)
+{
+    (void)a;
+    register_short(c, e, c->text + c->seg.tokens[b].start, end - c->seg.tokens[b].start);
 }
 
 /* "al-Sisi", "el-Baradei": a lower-case name particle, a hyphen, a capital. */
@@ -680,7 +686,9 @@ static const ng_lex_role *token_role(const ctx *c, size_t i, size_t *prefix_len)
 }
 
 /* "Präsident Selenskyj": a title followed by unknown capitalised words. */
-static size_t match_titled(ctx *c, size_t i, size_t end)
+/* deferred: where a single unknown word after a title is kept for later
+ * (see ng_recognise). */
+static size_t match_titled(ctx *c, size_t i, size_t end, GArray *deferred)
 {
     size_t pl;
     const ng_lex_role *r = token_role(c, i, &pl);
@@ -695,6 +703,13 @@ static size_t match_titled(ctx *c, size_t i, size_t end)
         j++;
     if (j == i + 1)
         return NG_NONE;
+    if (j == i + 2) {
+        /* "Premier Renzi": perhaps the short form of a full name of the text,
+         * before or after (resolve_short); a person of its own if not */
+        size_t t = i + 1;
+        g_array_append_val(deferred, t);
+        return t;
+    }
     add_person(c, i + 1, j - 1,
                ng_lex_is_korean_surname(c->lex, tok_str(c, i + 1), tok_len(c, i + 1)) ? NAME_KOREAN : NAME_GIVEN_FIRST);
     return j - 1;
@@ -799,59 +814,69 @@ static int match_compass(ctx *c, size_t i)
 
 /* Resolves short forms to the nearest full name of the document: before the
  * token if any, else after it. */
+size_t ng_ctx_short_form(ctx *c, size_t i, size_t *len)
+{
+    if (!g_hash_table_size(c->short_names))
+        return NG_NONE; /* no person: nothing to resolve to */
+    /* Keys by spelling: capitalised words recur, and a key costs far more
+     * than a table lookup. */
+    const char *s = tok_str(c, i);
+    size_t n = tok_len(c, i);
+    /* "Mikl-Leitner" is a double name itself; "Kim-Regime": the name part
+     * before a hyphen; each also with a genitive s off. */
+    size_t hl = 0, cand[4], nc = 0, g, use = 0;
+    const char *h = ng_find_hyphen(s, n, 0, &hl);
+    if (h) {
+        cand[nc++] = n;
+        if ((g = genitive_base(s, n)) != 0)
+            cand[nc++] = g;
+    }
+    cand[nc] = h ? (size_t)(h - s) : n;
+    if ((g = genitive_base(s, cand[nc++])) != 0)
+        cand[nc++] = g;
+    GArray *list = NULL;
+    for (size_t k = 0; k < nc && !list; k++)
+        if ((list = g_hash_table_lookup(c->short_names, short_key_memo(c, s, cand[k]))) != NULL)
+            use = cand[k];
+    if (!list)
+        return NG_NONE;
+    /* The nearest fitting full name: before the token, in an earlier
+     * sentence first (a name in the same sentence is rarely repeated by
+     * its short form: "zwischen Putin und Kim Jong-un ..., so Kim" means
+     * another Kim), then the same sentence, then after. */
+    size_t best = NG_NONE, best_dist = (size_t)-1;
+    int best_rank = 0;
+    for (guint l = 0; l < list->len; l++) {
+        GArray *own = ((ent *)c->ents->pdata[g_array_index(list, size_t, l)])->mention_idx;
+        for (guint m = 0; m < own->len; m++) {
+            mention *mm = &g_array_index(c->mentions, mention, g_array_index(own, size_t, m));
+            if (mm->first_tok == i)
+                continue;
+            int before = mm->last_tok < i;
+            int rank = before ? (mm->sentence != c->tok_sentence[i] ? 3 : 2) : 1;
+            size_t dist = before ? i - mm->last_tok : mm->first_tok - i;
+            if (rank > best_rank || (rank == best_rank && dist < best_dist)) {
+                best = mm->entity;
+                best_dist = dist;
+                best_rank = rank;
+            }
+        }
+    }
+    *len = use;
+    return best;
+}
+
+/* Short forms of the persons found, on every free capitalised token. */
 static void resolve_short(ctx *c)
 {
     if (!g_hash_table_size(c->short_names))
-        return; /* no person: nothing to resolve to */
-    /* Keys by spelling: capitalised words recur, and a key costs far more
-     * than a table lookup. */
+        return;
     for (size_t i = 0; i < c->seg.ntokens; i++) {
         if (!free_tok(c, i) || !is_cap(c, i) || c->tok_credit[i])
             continue;
-        const char *s = tok_str(c, i);
-        size_t n = tok_len(c, i);
-        /* "Mikl-Leitner" is a double name itself; "Kim-Regime": the name part
-         * before a hyphen; each also with a genitive s off. */
-        size_t hl = 0, cand[4], nc = 0, g, use = 0;
-        const char *h = ng_find_hyphen(s, n, 0, &hl);
-        if (h) {
-            cand[nc++] = n;
-            if ((g = genitive_base(s, n)) != 0)
-                cand[nc++] = g;
-        }
-        cand[nc] = h ? (size_t)(h - s) : n;
-        if ((g = genitive_base(s, cand[nc++])) != 0)
-            cand[nc++] = g;
-        GArray *list = NULL;
-        for (size_t k = 0; k < nc && !list; k++)
-            if ((list = g_hash_table_lookup(c->short_names, short_key_memo(c, s, cand[k]))) != NULL)
-                use = cand[k];
-        if (!list)
-            continue;
-        /* The nearest fitting full name: before the token, in an earlier
-         * sentence first (a name in the same sentence is rarely repeated by
-         * its short form: "zwischen Putin und Kim Jong-un ..., so Kim" means
-         * another Kim), then the same sentence, then after. */
-        size_t best = NG_NONE, best_dist = (size_t)-1;
-        int best_rank = 0;
-        for (guint l = 0; l < list->len; l++) {
-            GArray *own = ((ent *)c->ents->pdata[g_array_index(list, size_t, l)])->mention_idx;
-            for (guint m = 0; m < own->len; m++) {
-                mention *mm = &g_array_index(c->mentions, mention, g_array_index(own, size_t, m));
-                if (mm->first_tok == i)
-                    continue;
-                int before = mm->last_tok < i;
-                int rank = before ? (mm->sentence != c->tok_sentence[i] ? 3 : 2) : 1;
-                size_t dist = before ? i - mm->last_tok : mm->first_tok - i;
-                if (rank > best_rank || (rank == best_rank && dist < best_dist)) {
-                    best = mm->entity;
-                    best_dist = dist;
-                    best_rank = rank;
-                }
-            }
-        }
-        if (best != NG_NONE)
-            ng_ctx_mention(c, best, i, i, c->seg.tokens[i].start, c->seg.tokens[i].start + (uint32_t)use);
+        size_t use = 0, e = ng_ctx_short_form(c, i, &use);
+        if (e != NG_NONE)
+            ng_ctx_mention(c, e, i, i, c->seg.tokens[i].start, c->seg.tokens[i].start + (uint32_t)use);
     }
 }
 
@@ -934,6 +959,7 @@ ng_status ng_recognise(ctx *c)
     c->tok_spell = g_new(ng_spelling *, nt + 1);
     ng_spellings_of_tokens(c->spellings, c->text, c->seg.tokens, nt, c->tok_spell);
     mark_credits(c);
+    GArray *deferred = g_array_new(FALSE, FALSE, sizeof(size_t));
     /* Pass 1: persons, then lexicon names, compounds, adjectives, demonyms. */
     for (size_t s = 0; s < c->seg.nsentences; s++) {
         const ng_sentence *sn = &c->seg.sentences[s];
@@ -955,7 +981,7 @@ ng_status ng_recognise(ctx *c)
                 i += k - 1;
                 continue;
             }
-            last = match_titled(c, i, end);
+            last = match_titled(c, i, end, deferred);
             if (last != NG_NONE) {
                 i = last;
                 continue;
@@ -976,8 +1002,22 @@ ng_status ng_recognise(ctx *c)
             }
         }
     }
-    /* Pass 2: short forms of the persons found. */
+    /* Pass 2: short forms of the persons found; then the single words after
+     * a title that are none are persons of their own, and short forms of
+     * those in turn. */
     resolve_short(c);
+    int added = 0;
+    for (guint k = 0; k < deferred->len; k++) {
+        size_t t = g_array_index(deferred, size_t, k);
+        if (c->tok_mention[t] == NG_NONE) {
+            add_person(c, t, t,
+                       ng_lex_is_korean_surname(c->lex, tok_str(c, t), tok_len(c, t)) ? NAME_KOREAN : NAME_GIVEN_FIRST);
+            added = 1;
+        }
+    }
+    g_array_free(deferred, TRUE);
+    if (added)
+        resolve_short(c);
     relate_roles(c);
 
     /* Pass 3: the statistical tagger, where the rules found nothing (tagger.c). */

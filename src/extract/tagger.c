@@ -1954,6 +1954,48 @@ static ng_entity_type entity_type_of(ng_tag t)
 /* Adds the tagger's spans where the rules found nothing: a span whose tokens
  * are all free (no lexicon match, no person, no credit line), starting and
  * ending with a word.  Never overrides the rules. */
+/* A span the tagger found and the gate let through. */
+typedef struct tagged_span {
+    size_t i, j;
+    ng_entity_type type;
+} tagged_span;
+
+/* The entity and mention of tagged tokens i..j of the given type. */
+static void add_tagged(ctx *c, size_t i, size_t j, ng_entity_type type)
+{
+    /* "Bank of England" is no place, "Royal Society" no person */
+    if (type != NG_ENT_ORGANIZATION && ng_english_institution(c, i, j))
+        type = NG_ENT_ORGANIZATION;
+    uint32_t a = c->seg.tokens[i].start, b = c->seg.tokens[j].end;
+    /* a full name's genitive: "Regina Halmichs" is Regina Halmich (as
+     * the rules do it: one word alone may end in s, "Williams") */
+    const char *ls = tok_str(c, j);
+    size_t ll = tok_len(c, j);
+    if (type == NG_ENT_PERSON && j > i && ll > 3 && ls[ll - 1] == 's' && ls[ll - 2] != 's' &&
+        !ng_lex_is_word(c->lex, ls, ll) && ng_genitive_follows(c, j))
+        b--;
+    /* a name of the lexicon the rules left alone, as it is also an
+     * ordinary word ("berichtete Golem"): the tagger takes it for a
+     * name here, the lexicon knows which (a person the tagger sees
+     * stays one where the name is also a person's: "Austin") */
+    const ng_lex_entity *le = ng_ctx_lexicon_name(c, i, j, 0);
+    if (le && type == NG_ENT_PERSON && (le->flags & NG_LEXF_PERSON_NAME))
+        le = NULL;
+    if (!le && type == NG_ENT_PERSON && i == j) {
+        size_t use = 0, e = ng_ctx_short_form(c, i, &use);
+        if (e != NG_NONE) {
+            ng_ctx_mention(c, e, i, i, a, a + (uint32_t)use);
+            return;
+        }
+    }
+    gchar *label = le ? g_strdup(le->canonical) : g_strndup(c->text + a, b - a);
+    size_t e = ng_ctx_entity(c, le ? le->type : type, label, 0);
+    ng_ctx_mention(c, e, i, j, a, le ? c->seg.tokens[j].end : b);
+    if (!le && type == NG_ENT_PERSON && j > i)
+        ng_ctx_register_person(c, e, i, j, b);
+    g_free(label);
+}
+
 ng_status ng_recognise_tagged(ctx *c)
 {
     const ng_tagger *tg = ng_lexicon_tagger(c->lex);
@@ -1997,6 +2039,7 @@ ng_status ng_recognise_tagged(ctx *c)
         }
         recs[i] = sp->tag;
     }
+    GArray *found = g_array_new(FALSE, FALSE, sizeof(tagged_span));
     for (size_t s = 0; s < c->seg.nsentences; s++) {
         const ng_sentence *sn = &c->seg.sentences[s];
         tag_sentence(tg, c->lex, memo, recs + sn->first, toks + sn->first, sn->count, tags + sn->first, NULL);
@@ -2015,33 +2058,22 @@ ng_status ng_recognise_tagged(ctx *c)
             for (size_t k = i; k <= j && ok; k++)
                 ok = c->tok_mention[k] == NG_NONE && !c->tok_credit[k];
             if (ok) {
-                ng_entity_type type = entity_type_of(tags[i]);
-                /* "Bank of England" is no place, "Royal Society" no person */
-                if (type != NG_ENT_ORGANIZATION && ng_english_institution(c, i, j))
-                    type = NG_ENT_ORGANIZATION;
-                uint32_t a = c->seg.tokens[i].start, b = c->seg.tokens[j].end;
-                /* a full name's genitive: "Regina Halmichs" is Regina Halmich (as
-                 * the rules do it: one word alone may end in s, "Williams") */
-                const char *ls = tok_str(c, j);
-                size_t ll = tok_len(c, j);
-                if (type == NG_ENT_PERSON && j > i && ll > 3 && ls[ll - 1] == 's' && ls[ll - 2] != 's' &&
-                    !ng_lex_is_word(c->lex, ls, ll) && ng_genitive_follows(c, j))
-                    b--;
-                /* a name of the lexicon the rules left alone, as it is also an
-                 * ordinary word ("berichtete Golem"): the tagger takes it for a
-                 * name here, the lexicon knows which (a person the tagger sees
-                 * stays one where the name is also a person's: "Austin") */
-                const ng_lex_entity *le = ng_ctx_lexicon_name(c, i, j, 0);
-                if (le && type == NG_ENT_PERSON && (le->flags & NG_LEXF_PERSON_NAME))
-                    le = NULL;
-                gchar *label = le ? g_strdup(le->canonical) : g_strndup(c->text + a, b - a);
-                size_t e = ng_ctx_entity(c, le ? le->type : type, label, 0);
-                ng_ctx_mention(c, e, i, j, a, le ? c->seg.tokens[j].end : b);
-                g_free(label);
+                tagged_span sp = {i, j, entity_type_of(tags[i])};
+                g_array_append_val(found, sp);
             }
             i = j;
         }
     }
+    /* The names of several words first: a single word may be the short form
+     * of one of them ("Aslan" after "Ednan Aslan"). */
+    for (int pass = 0; pass < 2; pass++)
+        for (guint k = 0; k < found->len; k++) {
+            const tagged_span *sp = &g_array_index(found, tagged_span, k);
+            if ((sp->type == NG_ENT_PERSON && sp->i == sp->j) != pass)
+                continue;
+            add_tagged(c, sp->i, sp->j, sp->type);
+        }
+    g_array_free(found, TRUE);
     if (!c->cache)
         memo_clear(&local);
     g_free(recs);
