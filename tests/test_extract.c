@@ -310,6 +310,21 @@ static void short_forms(void)
     ng_document_clear(&d);
 }
 
+/* An outlet named like a word needs a report spoken of, besides an article. */
+static void outlets_named_like_words(void)
+{
+    const char *text = "Zeitfragen\n"
+                       "Mit der Zeit habe sie sich an die Welt gewöhnt. "
+                       "Wie die Zeit berichtet, ist der Plan neu. Laut der Welt gibt es Streit.\n";
+    ng_document d;
+    ng_extraction x;
+    extract(text, &d, &x);
+    long zeit = find_entity(&x, NG_ENT_MEDIA, "Zeit"), welt = find_entity(&x, NG_ENT_MEDIA, "Welt");
+    CHECK(mentions_of(&x, zeit) == 1 && mentions_of(&x, welt) == 1);
+    ng_extraction_clear(&x);
+    ng_document_clear(&d);
+}
+
 static void hostile(void)
 {
     /* Nothing in the text may crash the extractor. */
@@ -334,6 +349,7 @@ int main(void)
     names_like_persons();
     particles_and_double_names();
     short_forms();
+    outlets_named_like_words();
     hostile();
     ng_lexicon_free(lex);
     TEST_DONE();

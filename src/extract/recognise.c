@@ -193,6 +193,36 @@ static int capital_particle(const ctx *c, size_t i)
            ng_lex_is_particle(c->lex, low, strlen(low));
 }
 
+/* A reporting verb or a source cue ("berichtet", "laut", "zufolge"). */
+static int reporting_word(const ctx *c, size_t k)
+{
+    char low[64];
+    size_t n = tok_len(c, k);
+    if (!is_word(c, k) || n >= sizeof low || !ng_lex_lower(low, sizeof low, tok_str(c, k), n))
+        return 0;
+    if (ng_lex_verb_get(c->lex, low, strlen(low)))
+        return 1;
+    const ng_lex_cue *q = ng_lex_cue_get(c->lex, low);
+    return q && (q->kind == NG_CUE_SOURCE_BEFORE || q->kind == NG_CUE_SOURCE_AFTER);
+}
+
+/* Whether the words of article art .. name token last are spoken of as a
+ * source: a reporting word right after them ("die Zeit berichtet", "der
+ * Zeit zufolge") or up to three words before them, with nothing but words
+ * between ("berichtet die Zeit", "laut der Zeit", "sagte er der Zeit"). */
+static int reporting_near(const ctx *c, size_t art, size_t last)
+{
+    if (last + 1 < c->seg.ntokens && same_sentence(c, last, last + 1) && reporting_word(c, last + 1))
+        return 1;
+    for (size_t k = art; k-- > 0 && art - k <= 3;) {
+        if (!same_sentence(c, k, art) || !is_word(c, k))
+            return 0;
+        if (reporting_word(c, k))
+            return 1;
+    }
+    return 0;
+}
+
 static int article_like(const ctx *c, size_t i)
 {
     static const char *const arts[] = {"der", "die", "das", "des", "dem", "den", "Der", "Die", "Das"};
@@ -373,8 +403,12 @@ static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **o
         }
         if (!e)
             continue;
-        if ((e->flags & NG_LEXF_AMBIGUOUS) && !(i > 0 && (c->seg.tokens[i - 1].kind == NG_TOK_QUOTE_OPEN ||
-                                                          article_like(c, i - 1))))
+        /* An outlet whose name is also a word needs more than an article:
+         * "die Zeit" is mostly time, "der Standard" a norm, unless a report
+         * is spoken of ("berichtet die Zeit", "laut der Zeit"). */
+        if ((e->flags & NG_LEXF_AMBIGUOUS) &&
+            !(i > 0 && (c->seg.tokens[i - 1].kind == NG_TOK_QUOTE_OPEN ||
+                        (article_like(c, i - 1) && (e->type != NG_ENT_MEDIA || reporting_near(c, i - 1, i + k - 1))))))
             continue;
         /* A one-word name that is also an ordinary lower-case word ("Essen")
          * counts only where it cannot be that word. */
