@@ -187,9 +187,9 @@ const ng_lex_entity *ng_ctx_lexicon_name(const ctx *c, size_t i, size_t j, int g
  * fitting one ("Faymann" after "Werner Faymann"), with *len the bytes of the
  * token that name it; NG_NONE when none. */
 size_t ng_ctx_short_form(ctx *c, size_t i, size_t *len);
-/* Registers the last name word of person e, tokens a..b (end: where the name
+/* Registers the last word of person e's name, token b (end: where the name
  * ends in the text, without a genitive s), as its short form. */
-void ng_ctx_register_person(ctx *c, size_t e, size_t a, size_t b, uint32_t end);
+void ng_ctx_register_person(ctx *c, size_t e, size_t b, uint32_t end);
 /* Does a noun phrase follow token b, as after a genitive ("Putins Sprecher")?
  * Only then is a final s on a name taken for a genitive. */
 int ng_genitive_follows(const ctx *c, size_t b);

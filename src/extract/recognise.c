@@ -585,13 +585,12 @@ static void add_person(ctx *c, size_t a, size_t b, name_order order)
     if (order != NAME_GIVEN_FIRST)
         register_short(c, e, tok_str(c, a), tok_len(c, a));
     else
-        ng_ctx_register_person(c, e, a, b, end);
+        ng_ctx_register_person(c, e, b, end);
     g_free(label);
 }
 
-void ng_ctx_register_person(ctx *c, size_t e, size_t a, size_t b, uint32_t end)
+void ng_ctx_register_person(ctx *c, size_t e, size_t b, uint32_t end)
 {
-    (void)a;
     register_short(c, e, c->text + c->seg.tokens[b].start, end - c->seg.tokens[b].start);
 }
 
@@ -633,7 +632,7 @@ static int names_other_than_person(const ctx *c, size_t i, size_t j)
 
 /* The person of tokens [i, j] (see add_person): j, or NG_NONE when the
  * lexicon names the tokens otherwise and no title stands before them
- * ("Modeschöpfer Hugo Boss" is the man). */
+ * ("Gründer Hugo Boss" is the man). */
 static size_t person_span(ctx *c, size_t i, size_t j, name_order order, int titled)
 {
     if (!titled && names_other_than_person(c, i, j))
@@ -872,6 +871,7 @@ size_t ng_ctx_short_form(ctx *c, size_t i, size_t *len)
     for (size_t k = 0; k < nc && !list; k++)
         if ((list = g_hash_table_lookup(c->short_names, short_key_memo(c, s, cand[k]))) != NULL)
             use = cand[k];
+    *len = 0;
     if (!list)
         return NG_NONE;
     /* The nearest fitting full name: before the token, in an earlier

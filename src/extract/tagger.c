@@ -1992,7 +1992,7 @@ static void add_tagged(ctx *c, size_t i, size_t j, ng_entity_type type)
     size_t e = ng_ctx_entity(c, le ? le->type : type, label, 0);
     ng_ctx_mention(c, e, i, j, a, le ? c->seg.tokens[j].end : b);
     if (!le && type == NG_ENT_PERSON && j > i)
-        ng_ctx_register_person(c, e, i, j, b);
+        ng_ctx_register_person(c, e, j, b);
     g_free(label);
 }
 
