@@ -242,6 +242,7 @@ static void names_like_persons(void)
     const char *text = "Banken\n"
                        "Die Analysten von Morgan Stanley sind skeptisch. Axel Springer kauft zu. "
                        "Ralph Lauren zeigte neue Mode. Gründer Hugo Boss war Schneider. "
+                       "Der Firmengründer Robert Bosch starb 1942. "
                        "Das Schloss sei sicher, berichtete Golem am Montag. "
                        "Der Markt wachse, sagte Austin in Washington.\n";
     ng_document d;
@@ -254,6 +255,7 @@ static void names_like_persons(void)
     CHECK(find_entity(&x, NG_ENT_PERSON, "Ralph Lauren") >= 0); /* marked: also a person's name */
     CHECK(find_entity(&x, NG_ENT_PERSON, "Hugo Boss") >= 0);    /* a title before it */
     CHECK(find_entity(&x, NG_ENT_ORGANIZATION, "Hugo Boss") < 0);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Robert Bosch") >= 0); /* a compound title */
     CHECK(find_entity(&x, NG_ENT_MEDIA, "Golem") >= 0);
     CHECK(find_entity(&x, NG_ENT_PERSON, "Golem") < 0);
     CHECK(find_entity(&x, NG_ENT_PERSON, "Austin") >= 0);

@@ -35,7 +35,6 @@ static int clause_break(const ctx *c, size_t i)
                                         ng_tok_equals(c, i, ";") || ng_tok_equals(c, i, ".")));
 }
 
-static int ends_in(const ctx *c, size_t k, int (*is)(const ng_lexicon *, const char *, size_t));
 static int punct_break(const ctx *c, size_t i);
 static int unowned_speech_noun(const ctx *c, size_t k, size_t end);
 
@@ -357,8 +356,8 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
         /* "der Sender „Channel 10“", "die Partei „Die Linke“": an unknown name in
          * quotation marks after an outlet's or a body's noun names it */
         if (a == NG_NONE && k > j + 1) {
-            int media = ends_in(c, j, ng_lex_is_media_noun);
-            if (media || ends_in(c, j, ng_lex_is_institution)) {
+            int media = ng_ctx_ends_in(c, j, ng_lex_is_media_noun);
+            if (media || ng_ctx_ends_in(c, j, ng_lex_is_institution)) {
                 a = quoted_name_at(c, k, end, media ? NG_ENT_MEDIA : NG_ENT_ORGANIZATION, last);
                 if (a != NG_NONE)
                     return a;
@@ -367,7 +366,7 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
         /* "das Fachblatt Science", "die Zeitung The State": unquoted, the
          * capitalised words no lexicon knows after an outlet's noun name it
          * (up to four; an ordinary German noun is not one of them) */
-        if (a == NG_NONE && k == j + 1 && ends_in(c, j, ng_lex_is_media_noun)) {
+        if (a == NG_NONE && k == j + 1 && ng_ctx_ends_in(c, j, ng_lex_is_media_noun)) {
             size_t e = k;
             while (e < end && e < k + 4 && c->seg.tokens[e].kind == NG_TOK_WORD &&
                    (c->seg.tokens[e].flags & NG_TOKF_CAP) && c->tok_mention[e] == NG_NONE && ng_is_name_like(c, e))
@@ -408,7 +407,7 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
             r = ng_lex_role_get(c->lex, h + hl, (size_t)(s + tok_len(c, j) - h - hl));
     }
     if (!r) {
-        if (speaker_slot && (definite || indefinite || adjs) && ends_in(c, j, ng_lex_is_institution)) {
+        if (speaker_slot && (definite || indefinite || adjs) && ng_ctx_ends_in(c, j, ng_lex_is_institution)) {
             gchar *noun = g_strndup(tok_str(c, j), tok_len(c, j));
             size_t e = make_anonymous(c, NG_ENT_ORGANIZATION, adj_first, j, noun);
             g_free(noun);
@@ -623,22 +622,6 @@ static size_t actor_before(ctx *c, size_t i, size_t first, size_t window)
     return NG_NONE;
 }
 
-/* Does a compound noun end in a word of the set ("Fluglotsengewerkschaft"
- * ends in "Gewerkschaft")? */
-static int ends_in(const ctx *c, size_t k, int (*is)(const ng_lexicon *, const char *, size_t))
-{
-    const char *s = tok_str(c, k);
-    size_t n = tok_len(c, k);
-    if (is(c->lex, s, n))
-        return 1;
-    char buf[128];
-    for (const char *p = g_utf8_next_char(s); p < s + n - 3 && n < sizeof buf; p = g_utf8_next_char(p)) {
-        if (is(c->lex, buf, ng_lex_capitalise(buf, p, s + n)))
-            return 1;
-    }
-    return 0;
-}
-
 static int role_word(const ng_lexicon *lex, const char *s, size_t n)
 {
     return ng_lex_role_get(lex, s, n) != NULL;
@@ -660,7 +643,7 @@ enum { SPEECH_UNOWNED = 1, SPEECH_OWNED };
 static int speech_noun_at(const ctx *c, size_t k, size_t end)
 {
     if (c->seg.tokens[k].kind != NG_TOK_WORD || !(c->seg.tokens[k].flags & NG_TOKF_CAP) ||
-        c->tok_mention[k] != NG_NONE || !ends_in(c, k, speech_noun_word))
+        c->tok_mention[k] != NG_NONE || !ng_ctx_ends_in(c, k, speech_noun_word))
         return 0;
     if (k + 1 >= end)
         return SPEECH_UNOWNED;
@@ -713,13 +696,13 @@ static size_t noun_phrase_speaker(ctx *c, size_t from, size_t to)
         ng_lex_verb_get(c->lex, tok_str(c, k), tok_len(c, k)) || ng_lex_is_preposition(c->lex, tok_str(c, k), tok_len(c, k)) ||
         ng_lex_is_determiner(c->lex, tok_str(c, k), tok_len(c, k)))
         return NG_NONE;
-    ng_entity_type type = ends_in(c, k, ng_lex_is_institution) ? NG_ENT_ORGANIZATION
-                          : ends_in(c, k, ng_lex_is_media_noun) ? NG_ENT_MEDIA
+    ng_entity_type type = ng_ctx_ends_in(c, k, ng_lex_is_institution) ? NG_ENT_ORGANIZATION
+                          : ng_ctx_ends_in(c, k, ng_lex_is_media_noun) ? NG_ENT_MEDIA
                                                                 : NG_ENT_PERSON;
     int local = 0; /* "die Hamburger Stadtreinigung": a place's body */
     for (size_t m = adj_first; m < k; m++)
         local |= place_adjective(c, m);
-    if (type == NG_ENT_PERSON && !ends_in(c, k, role_word)) {
+    if (type == NG_ENT_PERSON && !ng_ctx_ends_in(c, k, role_word)) {
         if (!local)
             return NG_NONE; /* "die Hinrichtung" is no speaker: only roles, bodies and outlets */
         type = NG_ENT_ORGANIZATION;
@@ -1280,7 +1263,7 @@ ng_status ng_find_claims(ctx *c)
             (ng_tok_iequals(c, q.before, "der") || ng_tok_iequals(c, q.before, "die") ||
              ng_tok_iequals(c, q.before, "dem") || ng_tok_iequals(c, q.before, "des")))
             for (size_t k = q.before + 1; own_source && k < b && k < q.before + 4; k++)
-                if (c->seg.tokens[k].kind == NG_TOK_WORD && ends_in(c, k, role_word))
+                if (c->seg.tokens[k].kind == NG_TOK_WORD && ng_ctx_ends_in(c, k, role_word))
                     own_source = 0;
         if (speaker == NG_NONE && last_claim_group != NG_NONE && last_claim_group + 1 == s) {
             for (size_t i = a; i < b && !continuation; i++)

@@ -183,6 +183,9 @@ int ng_english_institution(const ctx *c, size_t i, size_t j);
  * Stanley"; with genitive set, also with a genitive s off the last token), or
  * NULL; ambiguous names too (see NG_LEXF_AMBIGUOUS). */
 const ng_lex_entity *ng_ctx_lexicon_name(const ctx *c, size_t i, size_t j, int genitive);
+/* Does token k, or the end of it as a compound noun, satisfy is
+ * ("Fluglotsengewerkschaft" ends in "Gewerkschaft")? */
+int ng_ctx_ends_in(const ctx *c, size_t k, int (*is)(const ng_lexicon *, const char *, size_t));
 /* The person token i (free, capitalised) is the short form of, the nearest
  * fitting one ("Faymann" after "Werner Faymann"), with *len the bytes of the
  * token that name it; NG_NONE when none. */

@@ -184,6 +184,27 @@ static int surname_like(const ctx *c, size_t i)
            !ng_lex_number_get(c->lex, s, n);
 }
 
+int ng_ctx_ends_in(const ctx *c, size_t k, int (*is)(const ng_lexicon *, const char *, size_t))
+{
+    const char *s = tok_str(c, k);
+    size_t n = tok_len(c, k);
+    if (is(c->lex, s, n))
+        return 1;
+    char buf[128];
+    for (const char *p = g_utf8_next_char(s); p < s + n - 3 && n < sizeof buf; p = g_utf8_next_char(p)) {
+        if (is(c->lex, buf, ng_lex_capitalise(buf, p, s + n)))
+            return 1;
+    }
+    return 0;
+}
+
+/* A role that is a title before a name ("Präsident", "Gründer"). */
+static int title_word(const ng_lexicon *lex, const char *s, size_t n)
+{
+    const ng_lex_role *r = ng_lex_role_get(lex, s, n);
+    return r && (r->kind & NG_ROLE_TITLE);
+}
+
 /* A name particle written with a capital: "Van", "Le", "Di". */
 static int capital_particle(const ctx *c, size_t i)
 {
@@ -635,7 +656,9 @@ static int names_other_than_person(const ctx *c, size_t i, size_t j)
  * ("Gründer Hugo Boss" is the man). */
 static size_t person_span(ctx *c, size_t i, size_t j, name_order order, int titled)
 {
-    if (!titled && names_other_than_person(c, i, j))
+    /* a compound title too: "Firmengründer Robert Bosch" */
+    if (!titled && names_other_than_person(c, i, j) &&
+        !(i > 0 && same_sentence(c, i - 1, i) && is_word(c, i - 1) && ng_ctx_ends_in(c, i - 1, title_word)))
         return NG_NONE;
     add_person(c, i, j, order);
     return j;
