@@ -327,6 +327,22 @@ static void outlets_named_like_words(void)
     ng_document_clear(&d);
 }
 
+/* A place named like a word needs a preposition that takes a bare place
+ * name; an article means the word. */
+static void places_named_like_words(void)
+{
+    const char *text = "Reise\n"
+                       "Sie kamen mit dem Zug aus Essen. Das Essen war gut. Nach drei Siegen fuhren sie nach Zug.\n";
+    ng_document d;
+    ng_extraction x;
+    extract(text, &d, &x);
+    CHECK(mentions_of(&x, find_entity(&x, NG_ENT_PLACE, "Essen")) == 1);
+    CHECK(mentions_of(&x, find_entity(&x, NG_ENT_PLACE, "Zug")) == 1);
+    CHECK(find_entity(&x, NG_ENT_PLACE, "Siegen") < 0);
+    ng_extraction_clear(&x);
+    ng_document_clear(&d);
+}
+
 static void hostile(void)
 {
     /* Nothing in the text may crash the extractor. */
@@ -352,6 +368,7 @@ int main(void)
     particles_and_double_names();
     short_forms();
     outlets_named_like_words();
+    places_named_like_words();
     hostile();
     ng_lexicon_free(lex);
     TEST_DONE();

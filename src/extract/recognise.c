@@ -253,6 +253,28 @@ static int article_like(const ctx *c, size_t i)
     return 0;
 }
 
+/* Whether a lexicon name that is also an ordinary word (ambiguous), tokens
+ * i..last, is meant as the name here: after an opening quotation mark; a
+ * place after a preposition that takes a bare place name or as a dateline
+ * ("in Essen", "Zug – "; an article means the word: "das Essen", "mit dem
+ * Zug"); anything else after an article, an outlet only where a report is
+ * spoken of ("berichtet die Zeit", "laut der Zeit"; "mit der Zeit" is
+ * time). */
+static int ambiguous_fits(const ctx *c, const ng_lex_entity *e, size_t i, size_t last)
+{
+    if (i > 0 && c->seg.tokens[i - 1].kind == NG_TOK_QUOTE_OPEN)
+        return 1;
+    if (e->type == NG_ENT_PLACE) {
+        if (i > 0 && same_sentence(c, i - 1, i) && is_word(c, i - 1) &&
+            ng_lex_is_place_preposition(c->lex, tok_str(c, i - 1), tok_len(c, i - 1)))
+            return 1;
+        return (c->seg.tokens[i].flags & NG_TOKF_LINE_START) && last + 1 < c->seg.ntokens &&
+               (ng_tok_equals(c, last + 1, "\xE2\x80\x93") || ng_tok_equals(c, last + 1, "-") ||
+                ng_tok_equals(c, last + 1, "/"));
+    }
+    return i > 0 && article_like(c, i - 1) && (e->type != NG_ENT_MEDIA || reporting_near(c, i - 1, last));
+}
+
 /* The most words of a lexicon name that may start with token i (0: none);
  * its spelling (and whether it is a word) decides: asked once per spelling. */
 static int phrase_max(const ctx *c, size_t i)
@@ -424,12 +446,7 @@ static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **o
         }
         if (!e)
             continue;
-        /* An outlet whose name is also a word needs more than an article:
-         * "die Zeit" is mostly time, "der Standard" a norm, unless a report
-         * is spoken of ("berichtet die Zeit", "laut der Zeit"). */
-        if ((e->flags & NG_LEXF_AMBIGUOUS) &&
-            !(i > 0 && (c->seg.tokens[i - 1].kind == NG_TOK_QUOTE_OPEN ||
-                        (article_like(c, i - 1) && (e->type != NG_ENT_MEDIA || reporting_near(c, i - 1, i + k - 1))))))
+        if ((e->flags & NG_LEXF_AMBIGUOUS) && !ambiguous_fits(c, e, i, i + k - 1))
             continue;
         /* A one-word name that is also an ordinary lower-case word ("Essen")
          * counts only where it cannot be that word. */

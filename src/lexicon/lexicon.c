@@ -561,6 +561,7 @@ SET_READER(en_institution_line, en_institutions)
 SET_READER(continuation_line, continuation)
 SET_READER(determiner_line, determiners)
 SET_READER(preposition_line, prepositions)
+SET_READER(place_preposition_line, place_preps)
 SET_READER(media_noun_line, media_nouns)
 SET_READER(credit_line, credit_markers)
 SET_READER(institution_line, institutions)
@@ -593,22 +594,23 @@ static void load_word_list(ng_lexicon *lex, GHashTable *set, const char *env, co
 
 /* Every table and its map, in the same order. */
 #define LEX_TABLES(l)                                                                                       \
-    {&(l)->names, &(l)->names_folded, &(l)->determiners, &(l)->prepositions, &(l)->media_nouns,             \
-     &(l)->credit_markers, &(l)->institutions, &(l)->folded_first, &(l)->name_first, &(l)->name_prefixes,     \
-     &(l)->folded_prefixes, &(l)->adjectives,                                                               \
-     &(l)->demonyms, &(l)->roles, &(l)->given_names, &(l)->korean_surnames, &(l)->chinese_surnames,         \
-     &(l)->surnames, &(l)->particles, &(l)->compass, &(l)->en_institutions, &(l)->company_nouns,            \
-     &(l)->articles, &(l)->verbs, &(l)->numbers, &(l)->qualifiers, &(l)->units, &(l)->cues,                 \
-     &(l)->abbrevs, &(l)->months, &(l)->pronouns, &(l)->continuation, &(l)->dictionary, &(l)->english}
+    {&(l)->names, &(l)->names_folded, &(l)->determiners, &(l)->prepositions, &(l)->place_preps,             \
+     &(l)->media_nouns, &(l)->credit_markers, &(l)->institutions, &(l)->folded_first, &(l)->name_first,     \
+     &(l)->name_prefixes, &(l)->folded_prefixes, &(l)->adjectives, &(l)->demonyms, &(l)->roles,             \
+     &(l)->given_names, &(l)->korean_surnames, &(l)->chinese_surnames, &(l)->surnames, &(l)->particles,     \
+     &(l)->compass, &(l)->en_institutions, &(l)->company_nouns, &(l)->articles, &(l)->verbs, &(l)->numbers, \
+     &(l)->qualifiers, &(l)->units, &(l)->cues, &(l)->abbrevs, &(l)->months, &(l)->pronouns,               \
+     &(l)->continuation, &(l)->dictionary, &(l)->english}
 #define LEX_MAPS(l)                                                                                         \
     {&(l)->map.names, &(l)->map.names_folded, &(l)->map.determiners, &(l)->map.prepositions,                \
-     &(l)->map.media_nouns, &(l)->map.credit_markers, &(l)->map.institutions, &(l)->map.folded_first,       \
-     &(l)->map.name_first, &(l)->map.name_prefixes, &(l)->map.folded_prefixes, &(l)->map.adjectives, &(l)->map.demonyms, &(l)->map.roles,                       \
-     &(l)->map.given_names, &(l)->map.korean_surnames, &(l)->map.chinese_surnames, &(l)->map.surnames,      \
-     &(l)->map.particles, &(l)->map.compass, &(l)->map.en_institutions, &(l)->map.company_nouns,            \
-     &(l)->map.articles, &(l)->map.verbs, &(l)->map.numbers, &(l)->map.qualifiers, &(l)->map.units,         \
-     &(l)->map.cues, &(l)->map.abbrevs, &(l)->map.months, &(l)->map.pronouns, &(l)->map.continuation,       \
-     &(l)->map.dictionary, &(l)->map.english}
+     &(l)->map.place_preps, &(l)->map.media_nouns, &(l)->map.credit_markers, &(l)->map.institutions,        \
+     &(l)->map.folded_first, &(l)->map.name_first, &(l)->map.name_prefixes, &(l)->map.folded_prefixes,      \
+     &(l)->map.adjectives, &(l)->map.demonyms, &(l)->map.roles, &(l)->map.given_names,                      \
+     &(l)->map.korean_surnames, &(l)->map.chinese_surnames, &(l)->map.surnames, &(l)->map.particles,        \
+     &(l)->map.compass, &(l)->map.en_institutions, &(l)->map.company_nouns, &(l)->map.articles,             \
+     &(l)->map.verbs, &(l)->map.numbers, &(l)->map.qualifiers, &(l)->map.units, &(l)->map.cues,             \
+     &(l)->map.abbrevs, &(l)->map.months, &(l)->map.pronouns, &(l)->map.continuation, &(l)->map.dictionary, \
+     &(l)->map.english}
 
 /* The maps replace the tables once loading is done: they hold copies of
  * the keys, so the tables (and the word list's text) can go. */
@@ -690,6 +692,7 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
         {"lang/de/report_continuation.txt", 0, 0, continuation_line},
         {"lang/de/determiners.txt", 0, 0, determiner_line},
         {"lang/de/prepositions.txt", 0, 0, preposition_line},
+        {"lang/de/place_prepositions.txt", 0, 0, place_preposition_line},
         {"lang/de/media_nouns.txt", 0, 0, media_noun_line},
         {"lang/de/credit_markers.txt", 0, 0, credit_line},
         {"lang/de/institution_nouns.txt", 0, 0, institution_line},
@@ -885,6 +888,11 @@ int ng_lex_is_media_noun(const ng_lexicon *lex, const char *s, size_t n)
 int ng_lex_is_preposition(const ng_lexicon *lex, const char *s, size_t n)
 {
     return lookup_lower(lex->map.prepositions, s, n) != NULL;
+}
+
+int ng_lex_is_place_preposition(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return lookup_lower(lex->map.place_preps, s, n) != NULL;
 }
 
 int ng_lex_is_determiner(const ng_lexicon *lex, const char *s, size_t n)

@@ -69,6 +69,7 @@ struct ng_lexicon {
     GHashTable *names_folded;   /* multi-word phrase, inflection folded -> ng_lex_entity */
     GHashTable *determiners;    /* determiner stems (set) */
     GHashTable *prepositions;   /* (set) */
+    GHashTable *place_preps;    /* prepositions before a bare place name: "in", "nach" (set) */
     GHashTable *media_nouns;    /* "Zeitung", "Blatt" (set) */
     GHashTable *credit_markers; /* "Foto", "Von" (set) */
     GHashTable *institutions;   /* "Polizei", "Ministerium" (set) */
@@ -106,11 +107,11 @@ struct ng_lexicon {
      * keys and values, faster to ask.  Made at the end of loading, which
      * then frees the tables (NULL afterwards): ask the maps. */
     struct {
-        ng_strmap *names, *names_folded, *determiners, *prepositions, *media_nouns, *credit_markers, *institutions,
-            *folded_first, *name_first, *name_prefixes, *folded_prefixes, *adjectives, *demonyms, *roles, *given_names, *korean_surnames,
-            *chinese_surnames, *surnames, *particles, *compass, *en_institutions, *company_nouns, *articles, *verbs,
-            *numbers, *qualifiers, *units, *cues, *abbrevs, *months, *pronouns, *continuation, *dictionary,
-            *english;
+        ng_strmap *names, *names_folded, *determiners, *prepositions, *place_preps, *media_nouns, *credit_markers,
+            *institutions, *folded_first, *name_first, *name_prefixes, *folded_prefixes, *adjectives, *demonyms,
+            *roles, *given_names, *korean_surnames, *chinese_surnames, *surnames, *particles, *compass,
+            *en_institutions, *company_nouns, *articles, *verbs, *numbers, *qualifiers, *units, *cues, *abbrevs,
+            *months, *pronouns, *continuation, *dictionary, *english;
     } map;
     struct ng_tagger *tagger;   /* statistical tagger (models/ner-de.tsv), or NULL: rules only */
     size_t nentities;
@@ -132,6 +133,8 @@ int ng_lex_is_institution(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_credit_marker(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_media_noun(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_preposition(const ng_lexicon *lex, const char *s, size_t n);
+/* A preposition that takes a bare place name ("in", "nach"), any case. */
+int ng_lex_is_place_preposition(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_determiner(const ng_lexicon *lex, const char *s, size_t n);
 /* Lower-cases into buf (no allocation); 0 when it does not fit. */
 int ng_lex_lower(char *buf, size_t cap, const char *s, size_t n);
