@@ -312,17 +312,20 @@ static void short_forms(void)
     ng_document_clear(&d);
 }
 
-/* An outlet named like a word needs a report spoken of, besides an article. */
+/* An outlet named like a word needs a report spoken of, besides an article,
+ * or to be written in capitals among words that are not. */
 static void outlets_named_like_words(void)
 {
     const char *text = "Zeitfragen\n"
                        "Mit der Zeit habe sie sich an die Welt gewöhnt. "
-                       "Wie die Zeit berichtet, ist der Plan neu. Laut der Welt gibt es Streit.\n";
+                       "Wie die Zeit berichtet, ist der Plan neu. Laut der Welt gibt es Streit. "
+                       "Das sagte er dem KURIER. KRIEG IN DER WELT.\n";
     ng_document d;
     ng_extraction x;
     extract(text, &d, &x);
     long zeit = find_entity(&x, NG_ENT_MEDIA, "Zeit"), welt = find_entity(&x, NG_ENT_MEDIA, "Welt");
-    CHECK(mentions_of(&x, zeit) == 1 && mentions_of(&x, welt) == 1);
+    CHECK(mentions_of(&x, zeit) == 1 && mentions_of(&x, welt) == 1); /* not the capitals of a headline */
+    CHECK(mentions_of(&x, find_entity(&x, NG_ENT_MEDIA, "Kurier")) == 1); /* an outlet in capitals */
     ng_extraction_clear(&x);
     ng_document_clear(&d);
 }

@@ -277,6 +277,32 @@ static int ambiguous_fits(const ctx *c, const ng_lex_entity *e, size_t i, size_t
 
 /* The most words of a lexicon name that may start with token i (0: none);
  * its spelling (and whether it is a word) decides: asked once per spelling. */
+/* An outlet written in capitals, as papers write their own and others'
+ * names ("sagte er dem STANDARD", "im SPIEGEL"): the media entry of the
+ * word with only its first letter capital, or NULL. */
+static const ng_lex_entity *media_in_capitals(const ctx *c, const char *s, size_t n)
+{
+    char low[64], cap[72];
+    if (n < 4 || n >= sizeof low || !ng_lex_lower(low, sizeof low, s, n))
+        return NULL;
+    size_t l = strlen(low);
+    const ng_lex_entity *e = ng_lex_name(c->lex, cap, ng_lex_capitalise(cap, low, low + l));
+    return e && e->type == NG_ENT_MEDIA ? e : NULL;
+}
+
+/* A word in capitals among other words in capitals: a headline or a shout,
+ * not an outlet's name. */
+static int capitals_around(const ctx *c, size_t i)
+{
+    for (int d = -1; d <= 1; d += 2) {
+        long j = (long)i + d;
+        if (j >= 0 && (size_t)j < c->seg.ntokens && same_sentence(c, i, (size_t)j) && is_word(c, (size_t)j) &&
+            tok_len(c, (size_t)j) >= 2 && (c->seg.tokens[j].flags & NG_TOKF_ALLCAPS))
+            return 1;
+    }
+    return 0;
+}
+
 static int phrase_max(const ctx *c, size_t i)
 {
     const int word = is_word(c, i);
@@ -298,6 +324,8 @@ static int phrase_max(const ctx *c, size_t i)
         low[0] = (char)g_ascii_tolower(low[0]);
         max = ng_lex_name(c->lex, low, n) ? 1 : 0;
     }
+    if (!max && (c->seg.tokens[i].flags & NG_TOKF_ALLCAPS) && media_in_capitals(c, s, n))
+        max = 1;
     sp->phrase_max[word] = max;
     sp->known |= word ? SP_PHRASE_WORD : SP_PHRASE;
     return max;
@@ -440,13 +468,16 @@ static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **o
             if (e && e->type != NG_ENT_MEDIA)
                 e = NULL;
         }
+        /* in capitals the name is no ordinary word: no article needed */
+        const int capitals = !e && k == 1 && (c->seg.tokens[i].flags & NG_TOKF_ALLCAPS) && !capitals_around(c, i) &&
+                             (e = media_in_capitals(c, s, n)) != NULL;
         if (!e && k >= 2 && is_cap(c, last)) {
             e = name_folded(c, i, k);
             bend = c->seg.tokens[last].end;
         }
         if (!e)
             continue;
-        if ((e->flags & NG_LEXF_AMBIGUOUS) && !ambiguous_fits(c, e, i, i + k - 1))
+        if ((e->flags & NG_LEXF_AMBIGUOUS) && !capitals && !ambiguous_fits(c, e, i, i + k - 1))
             continue;
         /* A one-word name that is also an ordinary lower-case word ("Essen")
          * counts only where it cannot be that word. */
