@@ -290,6 +290,22 @@ static const ng_lex_entity *media_in_capitals(const ctx *c, const char *s, size_
     return e && e->type == NG_ENT_MEDIA ? e : NULL;
 }
 
+/* Whether the letters of s[0..n) (valid UTF-8) are all capitals, two or
+ * more of them. */
+static int in_capitals(const char *s, size_t n)
+{
+    int letters = 0;
+    for (const char *p = s; p < s + n; p = g_utf8_next_char(p)) {
+        gunichar u = g_utf8_get_char(p);
+        if (!g_unichar_isalpha(u))
+            continue;
+        if (!g_unichar_isupper(u))
+            return 0;
+        letters++;
+    }
+    return letters >= 2;
+}
+
 /* A word in capitals among other words in capitals: a headline or a shout,
  * not an outlet's name. */
 static int capitals_around(const ctx *c, size_t i)
@@ -845,6 +861,11 @@ static int match_compound(ctx *c, size_t i)
             le = ng_lex_name(c->lex, s, g);
     }
     if (le && !(le->flags & NG_LEXF_AMBIGUOUS)) {
+        mention_part(c, le, i, t->start, t->start + (uint32_t)pl);
+        return 1;
+    }
+    /* "STANDARD-Interview", "SPIEGEL-Bericht": an outlet in capitals */
+    if (!le && in_capitals(s, pl) && (le = media_in_capitals(c, s, pl)) != NULL) {
         mention_part(c, le, i, t->start, t->start + (uint32_t)pl);
         return 1;
     }
