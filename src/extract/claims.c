@@ -215,12 +215,9 @@ static size_t name_over(ctx *c, ng_entity_type type, size_t i, size_t j)
  * is the person ("sagte Austin"). */
 static size_t unknown_speaker(ctx *c, size_t i, size_t j)
 {
-    const ng_lex_entity *le = ng_ctx_lexicon_name(c, i, j, 0);
-    if (!le || (le->flags & NG_LEXF_PERSON_NAME)) /* "sagte Austin" */
-        return name_over(c, NG_ENT_PERSON, i, j);
-    size_t e = ng_ctx_entity(c, le->type, le->canonical, 0);
-    ng_ctx_mention(c, e, i, j, c->seg.tokens[i].start, c->seg.tokens[j].end);
-    return e;
+    const ng_lex_entity *le = ng_ctx_name_meant(c, i, j, NG_ENT_PERSON);
+    return le ? ng_ctx_lexicon_mention(c, le, i, j, c->seg.tokens[i].start, c->seg.tokens[j].end)
+              : name_over(c, NG_ENT_PERSON, i, j);
 }
 
 /* A name in quotation marks that the recogniser did not know: up to five

@@ -45,8 +45,7 @@ enum {
     SP_DEMONYM = 1 << 3,
     SP_ROLE = 1 << 4,        /* role, role_prefix (as token_role) */
     SP_SHORT_KEY = 1 << 5,
-    SP_FOLDED = 1 << 6,      /* folded, folded_len (ng_lex_fold_word) */
-    SP_STARTS = 1 << 7       /* starts */
+    SP_FOLDED = 1 << 6       /* folded, folded_len (ng_lex_fold_word) */
 };
 typedef struct ng_spelling {
     uint64_t hash;
@@ -55,8 +54,8 @@ typedef struct ng_spelling {
     uint32_t known;
     uint16_t flags, values;
     int phrase_max[2];
-    /* bit 0: the first word of a name of two words or more, as written;
-     * bit 1: the same folded (see phrase_reach) */
+    /* with phrase_max: bit 0, the first word of a name of two words or more
+     * as written; bit 1, the same folded (see phrase_reach) */
     unsigned starts;
     const ng_lex_entity *adjective, *demonym;
     const ng_lex_role *role;
@@ -183,6 +182,14 @@ int ng_english_institution(const ctx *c, size_t i, size_t j);
  * Stanley"; with genitive set, also with a genitive s off the last token), or
  * NULL; ambiguous names too (see NG_LEXF_AMBIGUOUS). */
 const ng_lex_entity *ng_ctx_lexicon_name(const ctx *c, size_t i, size_t j, int genitive);
+/* Tokens i..j taken for a name of type asked where the recogniser left them
+ * (by the tagger, or in a speaker's place): the lexicon's entry they are,
+ * its name being also an ordinary word ("berichtete Golem"), or NULL; NULL
+ * too when a person is asked and the name is also a person's ("Austin"). */
+const ng_lex_entity *ng_ctx_name_meant(const ctx *c, size_t i, size_t j, ng_entity_type asked);
+/* The entity of lexicon entry le and its mention, tokens first..last, bytes
+ * [start, end); returns the entity. */
+size_t ng_ctx_lexicon_mention(ctx *c, const ng_lex_entity *le, size_t first, size_t last, uint32_t start, uint32_t end);
 /* Does token k, or the end of it as a compound noun, satisfy is
  * ("Fluglotsengewerkschaft" ends in "Gewerkschaft")? */
 int ng_ctx_ends_in(const ctx *c, size_t k, int (*is)(const ng_lexicon *, const char *, size_t));

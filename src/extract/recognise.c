@@ -327,12 +327,13 @@ static int phrase_max(const ctx *c, size_t i)
         return sp->phrase_max[word];
     const char *s = tok_str(c, i);
     size_t n = tok_len(c, i);
-    int max = ng_lex_name_max(c->lex, s, n);
+    int max = ng_lex_name_max(c->lex, s, n), fmax = ng_lex_folded_max(c->lex, s, n);
+    /* which longer names it may begin, for phrase_reach */
+    sp->starts = (unsigned)(max >= 2) | (unsigned)(fmax >= 2) << 1;
     size_t g = genitive_base(s, n);
     if (!max && g)
         max = ng_lex_name_max(c->lex, s, g) ? 1 : 0;
-    int fmax = word ? ng_lex_folded_max(c->lex, s, n) : 0;
-    if (fmax > max)
+    if (word && fmax > max)
         max = fmax;
     if (!max && n < 64 && g_ascii_isupper(s[0])) {
         char low[64];
@@ -405,15 +406,7 @@ static size_t phrase_reach(const ctx *c, size_t i, size_t end, size_t max)
 {
     if (max < 2)
         return max;
-    ng_spelling *sp = c->tok_spell[i];
-    if (!(sp->known & SP_STARTS)) {
-        /* folded as name_folded folds, and the lexicon its names */
-        const ng_spelling *fs = folded_spelling(c, i);
-        sp->starts = (unsigned)(ng_lex_name_max(c->lex, sp->s, sp->len) >= 2) |
-                     (unsigned)(GPOINTER_TO_INT(ng_strmap_get(c->lex->map.folded_first, fs->folded, fs->folded_len)) >= 2)
-                         << 1;
-        sp->known |= SP_STARTS;
-    }
+    const ng_spelling *sp = c->tok_spell[i]; /* starts: set by phrase_max */
     int written = sp->starts & 1, folded = sp->starts >> 1 & 1;
     char w[512], f[512];
     size_t wl = 0, fl = 0, reach = 1;
@@ -450,20 +443,11 @@ static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **o
             continue;
         size_t len = 0;
         int ok = 1;
-        for (size_t j = i; j < i + k && ok; j++) {
-            if (!free_tok(c, j) || (j > i && c->seg.tokens[j].kind != NG_TOK_WORD &&
-                                    c->seg.tokens[j].kind != NG_TOK_NUMBER && !ng_tok_equals(c, j, "&")))
-                ok = 0;
-            size_t tl = tok_len(c, j);
-            if (!ok || len + tl + 1 >= sizeof buf) {
-                ok = 0;
-                break;
-            }
-            if (j > i)
-                buf[len++] = ' ';
-            memcpy(buf + len, tok_str(c, j), tl);
-            len += tl;
-        }
+        for (size_t j = i; j < i + k && ok; j++)
+            ok = free_tok(c, j) &&
+                 (j == i || c->seg.tokens[j].kind == NG_TOK_WORD || c->seg.tokens[j].kind == NG_TOK_NUMBER ||
+                  ng_tok_equals(c, j, "&")) &&
+                 append_word(buf, sizeof buf, &len, tok_str(c, j), tok_len(c, j));
         if (!ok)
             continue;
         const ng_lex_entity *e = ng_lex_name(c->lex, buf, len);
@@ -705,6 +689,12 @@ const ng_lex_entity *ng_ctx_lexicon_name(const ctx *c, size_t i, size_t j, int g
     return e;
 }
 
+const ng_lex_entity *ng_ctx_name_meant(const ctx *c, size_t i, size_t j, ng_entity_type asked)
+{
+    const ng_lex_entity *e = ng_ctx_lexicon_name(c, i, j, 0);
+    return e && asked == NG_ENT_PERSON && (e->flags & NG_LEXF_PERSON_NAME) ? NULL : e;
+}
+
 /* Whether tokens [i, j] are a lexicon name of another type than person that
  * is not also an ordinary word or a person's name (not ambiguous): "Morgan
  * Stanley", "Hertha BSC", "Ping An" look like persons' names, and the
@@ -835,10 +825,11 @@ static size_t match_titled(ctx *c, size_t i, size_t end, GArray *deferred)
     return j - 1;
 }
 
-static void mention_part(ctx *c, const ng_lex_entity *le, size_t t, uint32_t start, uint32_t end)
+size_t ng_ctx_lexicon_mention(ctx *c, const ng_lex_entity *le, size_t first, size_t last, uint32_t start, uint32_t end)
 {
     size_t e = ng_ctx_entity(c, le->type, le->canonical, 0);
-    ng_ctx_mention(c, e, t, t, start, end);
+    ng_ctx_mention(c, e, first, last, start, end);
+    return e;
 }
 
 /* Compounds: "US-Regierung" (name first), "russisch-ukrainischen" (adjectives). */
@@ -861,12 +852,12 @@ static int match_compound(ctx *c, size_t i)
             le = ng_lex_name(c->lex, s, g);
     }
     if (le && !(le->flags & NG_LEXF_AMBIGUOUS)) {
-        mention_part(c, le, i, t->start, t->start + (uint32_t)pl);
+        ng_ctx_lexicon_mention(c, le, i, i, t->start, t->start + (uint32_t)pl);
         return 1;
     }
     /* "STANDARD-Interview", "SPIEGEL-Bericht": an outlet in capitals */
     if (!le && in_capitals(s, pl) && (le = media_in_capitals(c, s, pl)) != NULL) {
-        mention_part(c, le, i, t->start, t->start + (uint32_t)pl);
+        ng_ctx_lexicon_mention(c, le, i, i, t->start, t->start + (uint32_t)pl);
         return 1;
     }
     /* All parts adjectives: every part names a country. */
@@ -882,7 +873,7 @@ static int match_compound(ctx *c, size_t i)
         if (!a)
             a = ng_lex_adjective(c->lex, p, len);
         if (a && a->type == NG_ENT_COUNTRY) {
-            mention_part(c, a, i, t->start + (uint32_t)(p - s), t->start + (uint32_t)(p - s + len));
+            ng_ctx_lexicon_mention(c, a, i, i, t->start + (uint32_t)(p - s), t->start + (uint32_t)(p - s + len));
             found = 1;
         }
         g_free(low);

@@ -1967,6 +1967,20 @@ static void add_tagged(ctx *c, size_t i, size_t j, ng_entity_type type)
     if (type != NG_ENT_ORGANIZATION && ng_english_institution(c, i, j))
         type = NG_ENT_ORGANIZATION;
     uint32_t a = c->seg.tokens[i].start, b = c->seg.tokens[j].end;
+    /* a name of the lexicon the rules left alone, as it is also an ordinary
+     * word: the tagger takes it for a name here, the lexicon knows which */
+    const ng_lex_entity *le = ng_ctx_name_meant(c, i, j, type);
+    if (le) {
+        ng_ctx_lexicon_mention(c, le, i, j, a, b);
+        return;
+    }
+    if (type == NG_ENT_PERSON && i == j) {
+        size_t use = 0, e = ng_ctx_short_form(c, i, &use);
+        if (e != NG_NONE) {
+            ng_ctx_mention(c, e, i, i, a, a + (uint32_t)use);
+            return;
+        }
+    }
     /* a full name's genitive: "Regina Halmichs" is Regina Halmich (as
      * the rules do it: one word alone may end in s, "Williams") */
     const char *ls = tok_str(c, j);
@@ -1974,24 +1988,10 @@ static void add_tagged(ctx *c, size_t i, size_t j, ng_entity_type type)
     if (type == NG_ENT_PERSON && j > i && ll > 3 && ls[ll - 1] == 's' && ls[ll - 2] != 's' &&
         !ng_lex_is_word(c->lex, ls, ll) && ng_genitive_follows(c, j))
         b--;
-    /* a name of the lexicon the rules left alone, as it is also an
-     * ordinary word ("berichtete Golem"): the tagger takes it for a
-     * name here, the lexicon knows which (a person the tagger sees
-     * stays one where the name is also a person's: "Austin") */
-    const ng_lex_entity *le = ng_ctx_lexicon_name(c, i, j, 0);
-    if (le && type == NG_ENT_PERSON && (le->flags & NG_LEXF_PERSON_NAME))
-        le = NULL;
-    if (!le && type == NG_ENT_PERSON && i == j) {
-        size_t use = 0, e = ng_ctx_short_form(c, i, &use);
-        if (e != NG_NONE) {
-            ng_ctx_mention(c, e, i, i, a, a + (uint32_t)use);
-            return;
-        }
-    }
-    gchar *label = le ? g_strdup(le->canonical) : g_strndup(c->text + a, b - a);
-    size_t e = ng_ctx_entity(c, le ? le->type : type, label, 0);
-    ng_ctx_mention(c, e, i, j, a, le ? c->seg.tokens[j].end : b);
-    if (!le && type == NG_ENT_PERSON && j > i)
+    gchar *label = g_strndup(c->text + a, b - a);
+    size_t e = ng_ctx_entity(c, type, label, 0);
+    ng_ctx_mention(c, e, i, j, a, b);
+    if (type == NG_ENT_PERSON && j > i)
         ng_ctx_register_person(c, e, j, b);
     g_free(label);
 }
