@@ -2,6 +2,7 @@
 #include "check.h"
 #include "lexicon_fixture.h"
 #include "newsgraph/extract.h"
+#include "lexicon/lexicon_impl.h"
 
 static ng_lexicon *lex;
 
@@ -346,6 +347,26 @@ static void places_named_like_words(void)
     ng_document_clear(&d);
 }
 
+/* Folding lower-cases as GLib does, also where it takes its fast path
+ * (ASCII and Latin-1 letters) and for the letters beyond. */
+static void folding_as_glib(void)
+{
+    for (gunichar u = 0x41; u <= 0x24F; u++) {
+        if (u == 0x7F || (u >= 0x80 && u < 0xA0))
+            continue;
+        char mid[8] = {0};
+        g_unichar_to_utf8(u, mid);
+        gchar *word = g_strdup_printf("Ab%sXd", mid); /* no ending to fold */
+        GString *f = g_string_new(NULL);
+        ng_lex_fold_word(f, word, strlen(word));
+        gchar *want = g_utf8_strdown(word, -1);
+        CHECK(strcmp(f->str, want) == 0);
+        g_free(want);
+        g_string_free(f, TRUE);
+        g_free(word);
+    }
+}
+
 static void hostile(void)
 {
     /* Nothing in the text may crash the extractor. */
@@ -372,6 +393,7 @@ int main(void)
     short_forms();
     outlets_named_like_words();
     places_named_like_words();
+    folding_as_glib();
     hostile();
     ng_lexicon_free(lex);
     TEST_DONE();

@@ -867,17 +867,13 @@ static int match_compound(ctx *c, size_t i)
         size_t ql = 0;
         const char *q = ng_find_hyphen(p, (size_t)(s + n - p), 0, &ql);
         size_t len = q ? (size_t)(q - p) : (size_t)(s + n - p);
-        gchar *part = g_strndup(p, len);
-        gchar *low = g_utf8_strdown(part, -1);
-        const ng_lex_entity *a = ng_strmap_get(c->lex->map.adjectives, low, strlen(low));
+        const ng_lex_entity *a = ng_lex_adjective_word(c->lex, p, len);
         if (!a)
             a = ng_lex_adjective(c->lex, p, len);
         if (a && a->type == NG_ENT_COUNTRY) {
             ng_ctx_lexicon_mention(c, a, i, i, t->start + (uint32_t)(p - s), t->start + (uint32_t)(p - s + len));
             found = 1;
         }
-        g_free(low);
-        g_free(part);
         p += len + (q ? ql : 0);
         if (!q)
             break;

@@ -124,17 +124,27 @@ static int type_priority(ng_entity_type t)
 #define FOLD_BUF 256
 #define FOLD_FAIL ((size_t)-1)
 
-/* g_utf8_strdown(s, n) into buf when that is plain ASCII lower-casing, which
- * needs no allocation: every byte ASCII (no NUL), and no 'I' under a Turkic
- * LC_CTYPE (GLib, which asks the locale on every call, then makes it a
- * dotless i).  Returns the length, or FOLD_FAIL when GLib has to do it. */
-static size_t strdown_ascii(char *buf, size_t cap, const char *s, size_t n)
+/* g_utf8_strdown(s, n) into buf when that is a byte-for-byte lower-casing,
+ * which needs no allocation: every character ASCII (no NUL) or of Latin-1's
+ * letters U+00C0 .. U+00FF (German umlauts: "À".."Þ" but "×" lower-case by
+ * adding 0x20 to their second byte, the rest are lower-case already), and
+ * no 'I' under a Turkic LC_CTYPE (GLib, which asks the locale on every
+ * call, then makes it a dotless i).  Returns the length, or FOLD_FAIL when
+ * GLib has to do it. */
+static size_t strdown_simple(char *buf, size_t cap, const char *s, size_t n)
 {
     if (n + 1 > cap)
         return FOLD_FAIL;
     int has_i = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)s[i];
+        if (ch == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0xBF) {
+            unsigned char c2 = (unsigned char)s[i + 1];
+            buf[i] = (char)ch;
+            buf[i + 1] = (char)(c2 <= 0x9E && c2 != 0x97 ? c2 + 0x20 : c2);
+            i++;
+            continue;
+        }
         if (!ch || ch >= 0x80)
             return FOLD_FAIL;
         has_i |= ch == 'I';
@@ -165,7 +175,7 @@ static size_t fold_ending(const char *low, size_t l)
 void ng_lex_fold_word(GString *out, const char *s, size_t n)
 {
     char buf[FOLD_BUF];
-    size_t l = strdown_ascii(buf, sizeof buf, s, n);
+    size_t l = strdown_simple(buf, sizeof buf, s, n);
     if (l != FOLD_FAIL) {
         g_string_append_len(out, buf, (gssize)fold_ending(buf, l));
         return;
@@ -845,7 +855,7 @@ const ng_lex_entity *ng_lex_name_folded(const ng_lexicon *lex, const char *const
 int ng_lex_folded_max(const ng_lexicon *lex, const char *s, size_t n)
 {
     char buf[FOLD_BUF];
-    size_t l = strdown_ascii(buf, sizeof buf, s, n);
+    size_t l = strdown_simple(buf, sizeof buf, s, n);
     if (l != FOLD_FAIL) /* the common case, without allocating */
         return GPOINTER_TO_INT(ng_strmap_get(lex->map.folded_first, buf, fold_ending(buf, l)));
     GString *f = g_string_new(NULL);
@@ -938,6 +948,18 @@ const ng_lex_entity *ng_lex_adjective(const ng_lexicon *lex, const char *s, size
         if (l > el + 2 && memcmp(low + l - el, endings[i], el) == 0)
             e = ng_strmap_get(lex->map.adjectives, low, l - el);
     }
+    return e;
+}
+
+const ng_lex_entity *ng_lex_adjective_word(const ng_lexicon *lex, const char *s, size_t n)
+{
+    char buf[FOLD_BUF];
+    size_t l = strdown_simple(buf, sizeof buf, s, n);
+    if (l != FOLD_FAIL)
+        return ng_strmap_get(lex->map.adjectives, buf, l);
+    gchar *low = g_utf8_strdown(s, (gssize)n);
+    const ng_lex_entity *e = ng_strmap_get(lex->map.adjectives, low, strlen(low));
+    g_free(low);
     return e;
 }
 

@@ -141,6 +141,9 @@ int ng_lex_lower(char *buf, size_t cap, const char *s, size_t n);
 /* Appends the inflection-folded form of a word (lower case, ending cut). */
 void ng_lex_fold_word(GString *out, const char *s, size_t n);
 const ng_lex_entity *ng_lex_adjective(const ng_lexicon *lex, const char *s, size_t n);
+/* The adjective entry of the whole word, lower-cased as g_utf8_strdown does
+ * (no ending cut). */
+const ng_lex_entity *ng_lex_adjective_word(const ng_lexicon *lex, const char *s, size_t n);
 const ng_lex_entity *ng_lex_demonym(const ng_lexicon *lex, const char *s, size_t n);
 const ng_lex_role *ng_lex_role_get(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_given_name(const ng_lexicon *lex, const char *s, size_t n);
