@@ -621,8 +621,9 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
 /* Dense rows: a feature with many weights keeps them as one row of ROW_TAGS
  * fixed-point weights (zero where it has none; see fixed_point), added as a
  * whole (see score_rows_onto).  Integers, not doubles: a row is half the
- * bytes and one vector addition adds four weights, and the sums are exact. */
+ * bytes and one vector addition adds four or eight weights, and the sums are exact. */
 #define ROW_TAGS 24
+_Static_assert(ROW_TAGS % 8 == 0, "rows are added eight weights at a time");
 #define ROW_MIN 4 /* weights a feature needs to get a row */
 
 /* A weight, or a sum of weights, of a fixed-point model: a whole number of
@@ -1563,8 +1564,16 @@ static void score_in_order(const ng_tagger *t, const slot *const *found, size_t 
 }
 
 #if defined(__GNUC__)
-/* Four weights: GCC and clang keep a row's sums in registers. */
-typedef wsum wquad __attribute__((vector_size(16)));
+/* Eight weights: GCC and clang keep a row's sums in registers (two SSE
+ * registers each, or one AVX2 register where the processor has it). */
+typedef wsum woct __attribute__((vector_size(32)));
+#endif
+/* GCC on x86-64 builds score_rows_onto twice, the second for AVX2, and
+ * picks one when the program starts (an ifunc). */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+#define NG_ROWS_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define NG_ROWS_CLONES
 #endif
 
 /* Sums of a fixed-point model (fixed_point): sum[0 .. ROW_TAGS) set to the
@@ -1572,24 +1581,25 @@ typedef wsum wquad __attribute__((vector_size(16)));
  * found features, the rows added whole into sums held in registers, the
  * other features' few weights one by one.  Integer sums are exact, so the
  * order does not matter. */
+NG_ROWS_CLONES
 static void score_rows_onto(const ng_tagger *t, const wsum *const *pre, int npre, const slot *const *found,
                             size_t nfound, wsum *sum)
 {
 #if defined(__GNUC__)
-    wquad acc[ROW_TAGS / 4];
+    woct acc[ROW_TAGS / 8];
     memcpy(acc, pre[0], sizeof acc);
     for (int k = 1; k < npre; k++)
-        for (int j = 0; j < ROW_TAGS / 4; j++) {
-            wquad d;
-            memcpy(&d, pre[k] + 4 * j, sizeof d);
+        for (int j = 0; j < ROW_TAGS / 8; j++) {
+            woct d;
+            memcpy(&d, pre[k] + 8 * j, sizeof d);
             acc[j] += d;
         }
     for (size_t k = 0; k < nfound; k++)
         if (found[k]->count == SLOT_ROW) {
             const wsum *row = t->rows + (size_t)found[k]->first * ROW_TAGS;
-            for (int j = 0; j < ROW_TAGS / 4; j++) {
-                wquad d;
-                memcpy(&d, row + 4 * j, sizeof d);
+            for (int j = 0; j < ROW_TAGS / 8; j++) {
+                woct d;
+                memcpy(&d, row + 8 * j, sizeof d);
                 acc[j] += d;
             }
         }
@@ -1793,6 +1803,7 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
         }
         hash[fs.n++] = hash_join(hash_join(hash_join(F[F_T1S].h, t1), bar), &sn.t[i]->psh);
         size_t nfound = find_all(tagger, hash, fs.n, found);
+        int prev = i ? inner[i - 1] : NG_TAG_O;
         if (tagger->rows) {
             wsum sum[ROW_TAGS];
             score_rows_onto(tagger, rows, nr, found, nfound, sum);
@@ -1801,7 +1812,6 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
         } else {
             score_in_order(tagger, found, nfound, score);
         }
-        int prev = i ? inner[i - 1] : NG_TAG_O;
         int best = -1, second = -1;
         if (!margin) {
             /* the best alone (the first of equals), without the runner-up's branches */
