@@ -458,6 +458,28 @@ static void add_lex(tokinfo *ti, int code)
         ti->lexc[ti->nlex++] = (unsigned char)code;
 }
 
+/* A key asked of several maps, hashed once. */
+typedef struct lex_key {
+    const char *s;
+    size_t n;
+    uint64_t h;
+} lex_key;
+
+static lex_key key_of(const char *s, size_t n)
+{
+    return (lex_key){s, n, ng_hash_bytes(s, n)};
+}
+
+static int in(const ng_strmap *m, const lex_key *k)
+{
+    return ng_strmap_find_hashed(m, k->s, k->n, k->h) != NULL;
+}
+
+static void *value_of(const ng_strmap *m, const lex_key *k)
+{
+    return ng_strmap_get_hashed(m, k->s, k->n, k->h);
+}
+
 static const ng_lex_entity *adjective_lower(const ng_lexicon *lex, char *low, size_t l)
 {
     static const char *const endings[] = {"en", "em", "er", "es", "e", ""};
@@ -472,9 +494,12 @@ static const ng_lex_entity *adjective_lower(const ng_lexicon *lex, char *low, si
     return NULL;
 }
 
-static int determiner_lower(const ng_lexicon *lex, char *low, size_t l)
+/* A determiner, or one with an inflection ending: w is the lower-cased word. */
+static int determiner_lower(const ng_lexicon *lex, const lex_key *w)
 {
-    if (ng_strmap_has(lex->map.determiners, low, l))
+    const char *low = w->s;
+    size_t l = w->n;
+    if (in(lex->map.determiners, w))
         return 1;
     static const char *const endings[] = {"es", "en", "em", "er", "e", "s", "n"};
     for (size_t i = 0; i < G_N_ELEMENTS(endings); i++) {
@@ -495,6 +520,7 @@ static int has(const ng_strmap *m, const char *key, size_t n)
 {
     return ng_strmap_has(m, key, n);
 }
+
 
 static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti)
 {
@@ -530,9 +556,10 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
     word[n] = '\0';
     int upper = ti->cap == 'X' || ti->cap == 'A';
     int lowered = strcmp(low, word) != 0;
-    if (has(lex->map.dictionary, word, n))
+    const lex_key W = key_of(word, n), L = lowered ? key_of(low, ll) : W;
+    if (in(lex->map.dictionary, &W))
         ti->dict[0] = 'W';
-    if (lowered ? has(lex->map.dictionary, low, ll) : ti->dict[0] == 'W')
+    if (lowered ? in(lex->map.dictionary, &L) : ti->dict[0] == 'W')
         ti->dict[1] = 'L';
     if (ti->dict[0] != 'W' && ng_lex_is_word_form(lex, s, n))
         ti->dict[2] = 'F';
@@ -567,13 +594,16 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
         }
     }
 
-    const ng_lex_entity *e = ng_strmap_get(lex->map.names, word, n);
+    const ng_lex_entity *e = value_of(lex->map.names, &W);
     if (e && type_ok(e->type))
         add_lex(ti, LC_NAME + (int)e->type);
-    if (GPOINTER_TO_INT(ng_strmap_get(lex->map.name_first, word, n)) > 1)
+    if (GPOINTER_TO_INT(value_of(lex->map.name_first, &W)) > 1)
         add_lex(ti, LC_NFIRST);
-    if (upper && !e && n > 3 && s[n - 1] == 's') {
-        const ng_lex_entity *g = ng_strmap_get(lex->map.names, word, n - 1);
+    /* the word without a genitive s, when it may have one */
+    const int gen = upper && n > 3 && s[n - 1] == 's';
+    const lex_key G = gen ? key_of(word, n - 1) : W;
+    if (gen && !e) {
+        const ng_lex_entity *g = value_of(lex->map.names, &G);
         if (g && type_ok(g->type))
             add_lex(ti, LC_GNAME + (int)g->type);
     }
@@ -581,35 +611,35 @@ static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti
     if (a && type_ok(a->type))
         add_lex(ti, LC_ADJ + (int)a->type);
     if (upper) {
-        const ng_lex_entity *d = ng_strmap_get(lex->map.demonyms, word, n);
+        const ng_lex_entity *d = value_of(lex->map.demonyms, &W);
         if (d && type_ok(d->type))
             add_lex(ti, LC_DEM + (int)d->type);
-        if (has(lex->map.roles, word, n))
+        if (in(lex->map.roles, &W))
             add_lex(ti, LC_ROLE);
-        if (has(lex->map.given_names, word, n))
+        if (in(lex->map.given_names, &W))
             add_lex(ti, LC_GIVEN);
-        if (has(lex->map.surnames, word, n))
+        if (in(lex->map.surnames, &W))
             add_lex(ti, LC_SURNAME);
-        else if (n > 3 && s[n - 1] == 's' && has(lex->map.surnames, word, n - 1))
+        else if (gen && in(lex->map.surnames, &G))
             add_lex(ti, LC_GSURNAME); /* a genitive: "Merkels" */
-        if (has(lex->map.korean_surnames, word, n))
+        if (in(lex->map.korean_surnames, &W))
             add_lex(ti, LC_KOREAN);
-        if (has(lex->map.institutions, word, n))
+        if (in(lex->map.institutions, &W))
             add_lex(ti, LC_INST);
-        if (has(lex->map.media_nouns, word, n))
+        if (in(lex->map.media_nouns, &W))
             add_lex(ti, LC_MEDIANOUN);
-        if (has(lex->map.months, word, n))
+        if (in(lex->map.months, &W))
             add_lex(ti, LC_MONTH);
     }
-    if (has(lex->map.particles, word, n))
+    if (in(lex->map.particles, &W))
         add_lex(ti, LC_PARTICLE);
-    if (has(lex->map.prepositions, low, ll))
+    if (in(lex->map.prepositions, &L))
         add_lex(ti, LC_PREP);
-    if (determiner_lower(lex, low, ll))
+    if (determiner_lower(lex, &L))
         add_lex(ti, LC_DET);
-    if (has(lex->map.verbs, low, ll))
+    if (in(lex->map.verbs, &L))
         add_lex(ti, LC_VERB);
-    if (has(lex->map.numbers, low, ll))
+    if (in(lex->map.numbers, &L))
         add_lex(ti, LC_NUM);
 }
 

@@ -70,10 +70,10 @@ static inline int ng_strmap_may_have(const ng_strmap *m, uint64_t h)
     return (w & bits) == bits;
 }
 
-/* The record of s[0..n) (its key: a length, then the bytes), or NULL. */
-static inline const unsigned char *ng_strmap_find(const ng_strmap *m, const char *s, size_t n)
+/* The record of s[0..n) (its key: a length, then the bytes), or NULL; h is
+ * ng_hash_bytes(s, n), for callers that ask several maps about one key. */
+static inline const unsigned char *ng_strmap_find_hashed(const ng_strmap *m, const char *s, size_t n, uint64_t h)
 {
-    uint64_t h = ng_hash_bytes(s, n);
     if (!ng_strmap_may_have(m, h))
         return NULL;
     uint64_t tag = (h >> 32) | 1;
@@ -92,10 +92,15 @@ static inline const unsigned char *ng_strmap_find(const ng_strmap *m, const char
     }
 }
 
-/* The value of s[0..n), or NULL when absent (as g_hash_table_lookup). */
-static inline void *ng_strmap_get(const ng_strmap *m, const char *s, size_t n)
+static inline const unsigned char *ng_strmap_find(const ng_strmap *m, const char *s, size_t n)
 {
-    const unsigned char *r = ng_strmap_find(m, s, n);
+    return ng_strmap_find_hashed(m, s, n, ng_hash_bytes(s, n));
+}
+/* The value of s[0..n) (hash h, as ng_strmap_find_hashed), or NULL when
+ * absent (as g_hash_table_lookup). */
+static inline void *ng_strmap_get_hashed(const ng_strmap *m, const char *s, size_t n, uint64_t h)
+{
+    const unsigned char *r = ng_strmap_find_hashed(m, s, n, h);
     if (!r)
         return NULL;
     if (!m->has_values)
@@ -105,6 +110,10 @@ static inline void *ng_strmap_get(const ng_strmap *m, const char *s, size_t n)
     return v;
 }
 
+static inline void *ng_strmap_get(const ng_strmap *m, const char *s, size_t n)
+{
+    return ng_strmap_get_hashed(m, s, n, ng_hash_bytes(s, n));
+}
 static inline int ng_strmap_has(const ng_strmap *m, const char *s, size_t n)
 {
     return ng_strmap_find(m, s, n) != NULL;
