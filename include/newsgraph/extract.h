@@ -140,6 +140,8 @@ void ng_extractor_id(const ng_lexicon *lex, char *out);
  * English one (w→v, j→y, sch→sh, tsch→ch), so "Budanow" = "Budanov" and
  * "Kim Jong-un" = "Kim Jong Un".  Caller frees. */
 char *ng_name_key(const char *name);
+/* ng_name_key of the bytes name[0 .. len). */
+char *ng_name_key_n(const char *name, size_t len);
 
 /* Readable, NMTOKEN-safe slug of a name ("Kim Jong-un" → "kim-jong-un"). */
 char *ng_slug(const char *name);

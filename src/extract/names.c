@@ -61,10 +61,11 @@ static void append_ascii(GString *out, gunichar c)
             g_string_append_c(out, g_ascii_tolower((char)d[i]));
 }
 
-static GString *ascii_fold(const char *name, int keep_separators)
+static GString *ascii_fold(const char *name, size_t len, int keep_separators)
 {
-    GString *out = g_string_sized_new(strlen(name) + 4);
-    for (const char *p = name; *p;) {
+    GString *out = g_string_sized_new(len + 4);
+    const char *end = name + len;
+    for (const char *p = name; p < end && *p;) {
         unsigned char ch = (unsigned char)*p;
         if (ch < 0x80) {
             if (g_ascii_isalnum((char)ch))
@@ -74,7 +75,7 @@ static GString *ascii_fold(const char *name, int keep_separators)
             p++;
             continue;
         }
-        gunichar c = g_utf8_get_char_validated(p, -1);
+        gunichar c = g_utf8_get_char_validated(p, (gssize)(end - p));
         if (c == (gunichar)-1 || c == (gunichar)-2) {
             p++;
             continue;
@@ -92,7 +93,7 @@ static GString *ascii_fold(const char *name, int keep_separators)
 
 char *ng_slug(const char *name)
 {
-    GString *s = ascii_fold(name, 1);
+    GString *s = ascii_fold(name, strlen(name), 1);
     if (!s->len)
         g_string_append(s, "x");
     char *r = strdup(s->str);
@@ -117,9 +118,14 @@ static size_t fold_word_ending(char *w, size_t l)
 
 char *ng_name_key(const char *name)
 {
+    return ng_name_key_n(name, strlen(name));
+}
+
+char *ng_name_key_n(const char *name, size_t len)
+{
     /* Word endings first: Sergej/Sergei/Sergey, Selenskyj/Zelensky.  The
      * folded words are joined without their separators. */
-    GString *w = ascii_fold(name, 1);
+    GString *w = ascii_fold(name, len, 1);
     char *s = w->str;
     size_t n = 0;
     for (size_t i = 0; i < w->len;) {

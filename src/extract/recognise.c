@@ -579,23 +579,22 @@ size_t ng_ctx_mention(ctx *c, size_t e, size_t first_tok, size_t last_tok, uint3
 /* Short forms are keyed by their name key, so "Budanov" finds "Budanow". */
 static gchar *short_key(const char *s, size_t n)
 {
-    gchar *t = g_strndup(s, n);
-    char *k = ng_name_key(t);
+    char *k = ng_name_key_n(s, n);
     gchar *r = g_strdup(k);
     free(k);
-    g_free(t);
     return r;
 }
 
-/* short_key of s[0..n), kept with its spelling (c->spellings). */
-static const char *short_key_memo(ctx *c, const char *s, size_t n)
+/* short_key of token i's first n bytes, kept with that spelling
+ * (c->spellings; the token's own when n is its length). */
+static const char *short_key_memo(ctx *c, size_t i, size_t n)
 {
-    ng_spelling *sp = ng_spelling_of(c->spellings, s, n);
+    ng_spelling *sp = n == tok_len(c, i) ? c->tok_spell[i] : ng_spelling_of(c->spellings, tok_str(c, i), n);
     if (!(sp->known & SP_SHORT_KEY)) {
-        gchar *key = short_key(s, n);
+        char *key = ng_name_key_n(tok_str(c, i), n);
         sp->short_key = ng_spellings_keep(c->spellings, key, strlen(key));
         sp->known |= SP_SHORT_KEY;
-        g_free(key);
+        free(key);
     }
     return sp->short_key;
 }
@@ -948,7 +947,7 @@ size_t ng_ctx_short_form(ctx *c, size_t i, size_t *len)
         cand[nc++] = g;
     GArray *list = NULL;
     for (size_t k = 0; k < nc && !list; k++)
-        if ((list = g_hash_table_lookup(c->short_names, short_key_memo(c, s, cand[k]))) != NULL)
+        if ((list = g_hash_table_lookup(c->short_names, short_key_memo(c, i, cand[k]))) != NULL)
             use = cand[k];
     *len = 0;
     if (!list)
