@@ -60,6 +60,16 @@ static void names(void)
     free(a);
     free(b);
     free(c);
+    /* plain ASCII takes a path of its own: the same keys as the other */
+    a = ng_name_key("  Kím--Jong, un! ");
+    b = ng_name_key("(Kim Jong-Un)");
+    CHECK_STR(a, b);
+    CHECK_STR(b, "kimyongun");
+    free(a);
+    free(b);
+    a = ng_name_key_n("Selenskyj-Regierung", 9);
+    CHECK_STR(a, "selenski");
+    free(a);
     a = ng_slug("Kim Jong-un");
     CHECK_STR(a, "kim-jong-un");
     free(a);

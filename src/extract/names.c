@@ -91,6 +91,26 @@ static GString *ascii_fold(const char *name, size_t len, int keep_separators)
     return out;
 }
 
+/* ascii_fold(name, len, 1) into out (len + 1 bytes) when name is all ASCII,
+ * the common case, without allocating; (size_t)-1 when it is not. */
+static size_t ascii_fold_plain(char *out, const char *name, size_t len)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len && name[i]; i++) {
+        unsigned char ch = (unsigned char)name[i];
+        if (ch >= 0x80)
+            return (size_t)-1;
+        if (g_ascii_isalnum((char)ch))
+            out[o++] = ng_ascii_lower((char)ch);
+        else if (o && out[o - 1] != '-')
+            out[o++] = '-';
+    }
+    while (o && out[o - 1] == '-')
+        o--;
+    out[o] = '\0';
+    return o;
+}
+
 char *ng_slug(const char *name)
 {
     GString *s = ascii_fold(name, strlen(name), 1);
@@ -125,15 +145,22 @@ char *ng_name_key_n(const char *name, size_t len)
 {
     /* Word endings first: Sergej/Sergei/Sergey, Selenskyj/Zelensky.  The
      * folded words are joined without their separators. */
-    GString *w = ascii_fold(name, len, 1);
-    char *s = w->str;
+    char plain[256];
+    GString *w = NULL;
+    char *s = plain;
+    size_t wl = len < sizeof plain ? ascii_fold_plain(plain, name, len) : (size_t)-1;
+    if (wl == (size_t)-1) {
+        w = ascii_fold(name, len, 1);
+        s = w->str;
+        wl = w->len;
+    }
     size_t n = 0;
-    for (size_t i = 0; i < w->len;) {
+    for (size_t i = 0; i < wl;) {
         size_t j = i;
-        while (j < w->len && w->str[j] != '-')
+        while (j < wl && s[j] != '-')
             j++;
-        size_t l = fold_word_ending(w->str + i, j - i);
-        memmove(s + n, w->str + i, l);
+        size_t l = fold_word_ending(s + i, j - i);
+        memmove(s + n, s + i, l);
         n += l;
         i = j + 1;
     }
@@ -189,6 +216,7 @@ char *ng_name_key_n(const char *name, size_t len)
         i += used;
     }
     out[o] = '\0';
-    g_string_free(w, TRUE);
+    if (w)
+        g_string_free(w, TRUE);
     return out;
 }
