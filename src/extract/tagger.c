@@ -1097,25 +1097,49 @@ static memo_rec *memo_get(tagmemo *m, const featparts *fp, const ng_lexicon *lex
     return r;
 }
 
+/* A sentence's arrays: on the stack for most sentences, one block on the
+ * heap for long ones (tagging runs sentence by sentence). */
+#define SENT_STACK 96
+typedef struct sentence_store {
+    memo_rec **recs; /* recs[i]: token i's record */
+    int *inner;      /* the model's own tags */
+    void *heap;
+    memo_rec *recs_s[SENT_STACK];
+    const tokinfo *t_s[SENT_STACK];
+    ng_rule_tag rule_s[SENT_STACK];
+    int inner_s[SENT_STACK];
+} sentence_store;
+
 /* The sentence of toks[0..n) with records from memo (or given, when not
- * NULL: the records of toks, found before); recs[i] is token i's. */
-static void sentence_open(sentence *sn, memo_rec **recs, memo_rec *const *given, tagmemo *memo,
+ * NULL: the records of toks, found before), in st. */
+static void sentence_open(sentence *sn, sentence_store *st, memo_rec *const *given, tagmemo *memo,
                           const featparts *fp, const ng_lexicon *lex, const ng_tag_token *toks, size_t n)
 {
     sn->n = n;
-    sn->t = g_new(const tokinfo *, n + 1);
-    sn->rule = g_new(ng_rule_tag, n + 1);
+    st->heap = NULL;
+    if (n < SENT_STACK) {
+        st->recs = st->recs_s;
+        sn->t = st->t_s;
+        sn->rule = st->rule_s;
+        st->inner = st->inner_s;
+    } else {
+        /* pointers first, then the 4-byte arrays: each aligned */
+        char *b = st->heap = g_malloc((n + 1) * (sizeof(memo_rec *) + sizeof(tokinfo *) + sizeof(ng_rule_tag) + sizeof(int)));
+        st->recs = (memo_rec **)(void *)b;
+        sn->t = (const tokinfo **)(void *)(b += (n + 1) * sizeof(memo_rec *));
+        sn->rule = (ng_rule_tag *)(void *)(b += (n + 1) * sizeof(tokinfo *));
+        st->inner = (int *)(void *)(b + (n + 1) * sizeof(ng_rule_tag));
+    }
     for (size_t i = 0; i < n; i++) {
-        recs[i] = given ? given[i] : memo_get(memo, fp, lex, &toks[i]);
-        sn->t[i] = &recs[i]->info;
+        st->recs[i] = given ? given[i] : memo_get(memo, fp, lex, &toks[i]);
+        sn->t[i] = &st->recs[i]->info;
         sn->rule[i] = (unsigned)toks[i].rule < NG_RULE_COUNT ? toks[i].rule : NG_RULE_NONE;
     }
 }
 
-static void sentence_close(sentence *sn)
+static void sentence_close(sentence_store *st)
 {
-    g_free(sn->t);
-    g_free(sn->rule);
+    g_free(st->heap);
 }
 
 void ng_tagger_features(const ng_lexicon *lex, const ng_tag_token *toks, size_t n, ng_feature_fn fn, void *data)
@@ -1124,9 +1148,9 @@ void ng_tagger_features(const ng_lexicon *lex, const ng_tag_token *toks, size_t 
     featparts_init(fp);
     tagmemo memo;
     memo_init(&memo, n, 0);
-    memo_rec **recs = g_new(memo_rec *, n + 1);
+    sentence_store *st = g_new(sentence_store, 1);
     sentence sn;
-    sentence_open(&sn, recs, NULL, &memo, fp, lex, toks, n);
+    sentence_open(&sn, st, NULL, &memo, fp, lex, toks, n);
     char buf[FEAT_BYTES];
     uint32_t off[FEAT_MAX];
     uint64_t hash[FEAT_MAX];
@@ -1136,8 +1160,8 @@ void ng_tagger_features(const ng_lexicon *lex, const ng_tag_token *toks, size_t 
         for (size_t k = 0; k < fs.n; k++)
             fn(i, fs.buf + fs.off[k], data);
     }
-    sentence_close(&sn);
-    g_free(recs);
+    sentence_close(st);
+    g_free(st);
     memo_clear(&memo);
     g_free(fp);
 }
@@ -1768,10 +1792,11 @@ static void prefetch_rec(const memo_rec *r)
 static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo *memo, memo_rec *const *given,
                          const ng_tag_token *toks, size_t n, ng_tag *tags, float *margin)
 {
-    memo_rec **recs = g_new(memo_rec *, n + 1);
+    sentence_store st;
     sentence sn;
-    sentence_open(&sn, recs, given, memo, &tagger->parts, lex, toks, n);
-    int *inner = g_new(int, n + 1); /* the model's own tags */
+    sentence_open(&sn, &st, given, memo, &tagger->parts, lex, toks, n);
+    memo_rec **recs = st.recs;
+    int *inner = st.inner; /* the model's own tags */
     uint64_t hash[FEAT_MAX + 3];
     const slot *found[FEAT_MAX + 3];
     const int nt = tagger->ntags;
@@ -1869,9 +1894,7 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
         if (margin)
             margin[i] = second >= 0 ? (float)((score[best] - score[second]) * (tagger->rows ? tagger->unit : 1)) : 0;
     }
-    g_free(inner);
-    sentence_close(&sn);
-    g_free(recs);
+    sentence_close(&st);
 }
 
 void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_token *toks, size_t n,
