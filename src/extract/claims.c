@@ -105,9 +105,9 @@ static size_t mention_before(const ctx *c, size_t k, uint32_t sentences, mention
 {
     uint32_t s = c->tok_sentence[k];
     for (uint32_t ss = s + 1; ss-- > 0 && (!sentences || ss + sentences > s);) {
-        const GArray *ms = c->sent_mentions[ss];
+        const GArray *ms = c->sent_mentions[ss]; /* NULL: none */
         size_t best = NG_NONE; /* mentions of a sentence are not in text order */
-        for (guint m = 0; m < ms->len; m++) {
+        for (guint m = 0; ms && m < ms->len; m++) {
             size_t mi = g_array_index(ms, size_t, m);
             const mention *mm = &g_array_index(c->mentions, mention, mi);
             if (mm->first_tok < k && fits(c->ents->pdata[mm->entity], arg) &&
@@ -1317,7 +1317,7 @@ ng_status ng_find_claims(ctx *c)
         GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
         for (size_t ss = s_first; ss <= e; ss++) {
             GArray *ms = c->sent_mentions[ss];
-            for (guint m = 0; m < ms->len; m++) {
+            for (guint m = 0; ms && m < ms->len; m++) {
                 mention *mm = &g_array_index(c->mentions, mention, g_array_index(ms, size_t, m));
                 if (mm->start < start || mm->end > end || mm->entity == speaker || mm->entity == reporter ||
                     g_hash_table_contains(seen, GSIZE_TO_POINTER(mm->entity + 1)))

@@ -116,9 +116,7 @@ static void ctx_open(ctx *c, const ng_lexicon *lex, const ng_document *doc)
     c->by_label = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     c->short_names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
     c->mentions = g_array_new(FALSE, FALSE, sizeof(mention));
-    c->sent_mentions = g_new0(GArray *, c->seg.nsentences + 1);
-    for (size_t s = 0; s <= c->seg.nsentences; s++)
-        c->sent_mentions[s] = g_array_new(FALSE, FALSE, sizeof(size_t));
+    c->sent_mentions = g_new0(GArray *, c->seg.nsentences + 1); /* made with a sentence's first mention */
     c->claims = g_array_new(FALSE, FALSE, sizeof(ng_xclaim));
     c->quantities = g_array_new(FALSE, FALSE, sizeof(ng_xquantity));
     c->edges = g_array_new(FALSE, FALSE, sizeof(ng_xedge));
@@ -155,7 +153,8 @@ static void ctx_close(ctx *c)
     g_array_free(c->role_mentions, TRUE);
     g_array_free(c->mentions, TRUE);
     for (size_t s = 0; s <= c->seg.nsentences; s++)
-        g_array_free(c->sent_mentions[s], TRUE);
+        if (c->sent_mentions[s])
+            g_array_free(c->sent_mentions[s], TRUE);
     g_free(c->sent_mentions);
     g_hash_table_destroy(c->short_names);
     g_hash_table_destroy(c->by_key);

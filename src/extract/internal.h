@@ -95,7 +95,7 @@ typedef struct ctx {
     GHashTable *by_label;   /* "type\x1flabel" -> index+1 (saves computing keys) */
     GHashTable *short_names;/* surname (or Korean family name) -> GArray of entity indices */
     GArray *mentions;       /* mention */
-    GArray **sent_mentions; /* per sentence: size_t mention indices (keeps claims linear) */
+    GArray **sent_mentions; /* per sentence: size_t mention indices (keeps claims linear); NULL: none */
     GArray *claims;         /* ng_xclaim */
     GArray *quantities;     /* ng_xquantity */
     GArray *edges;          /* ng_xedge */

@@ -557,8 +557,12 @@ size_t ng_ctx_mention(ctx *c, size_t e, size_t first_tok, size_t last_tok, uint3
     g_array_append_val(c->mentions, m);
     size_t mi = c->mentions->len - 1;
     g_array_append_val(((ent *)c->ents->pdata[e])->mention_idx, mi);
-    if (m.sentence < c->seg.nsentences)
-        g_array_append_val(c->sent_mentions[m.sentence], mi);
+    if (m.sentence < c->seg.nsentences) {
+        GArray **sm = &c->sent_mentions[m.sentence];
+        if (!*sm)
+            *sm = g_array_new(FALSE, FALSE, sizeof(size_t));
+        g_array_append_val(*sm, mi);
+    }
     for (size_t t = first_tok; t <= last_tok; t++)
         if (c->tok_mention[t] == NG_NONE)
             c->tok_mention[t] = mi;
