@@ -40,7 +40,7 @@ static int same_sentence(const ctx *c, size_t a, size_t b)
 
 /* Lexicon answers about token i's spelling, asked once per spelling (see
  * spelling.c): yes/no questions by number (bit of ng_spelling.flags). */
-enum { FLAG_KOREAN, FLAG_CHINESE, FLAG_GIVEN };
+enum { FLAG_KOREAN, FLAG_CHINESE, FLAG_GIVEN, FLAG_NAME_LIKE };
 
 static int tok_flag(const ctx *c, size_t i, int k, int (*ask)(const ng_lexicon *, const char *, size_t))
 {
@@ -119,20 +119,13 @@ int ng_is_english_phrase(const ctx *c, size_t i, size_t j)
 
 /* An ordinary German word (in the dictionary in lower case, or as written
  * when it is not a known name part). */
-int ng_is_name_like(const ctx *c, size_t i)
+/* What ng_is_name_like asks the lexicon about a capitalised word s[0..n). */
+static int name_like_word(const ng_lexicon *lex, const char *s, size_t n)
 {
-    if (!is_cap(c, i) || tok_len(c, i) < 2)
+    if (ng_lex_is_lower_word(lex, s, n) || ng_lex_role_get(lex, s, n) || ng_lex_verb_get(lex, s, n) ||
+        ng_lex_number_get(lex, s, n) || ng_lex_unit_get(lex, s, n) || ng_lex_month(lex, s, n))
         return 0;
-    const ng_token *t = &c->seg.tokens[i];
-    const char *s = tok_str(c, i);
-    size_t n = tok_len(c, i);
-    if (t->flags & NG_TOKF_ABBREV)
-        return 0;
-    if (ng_lex_is_lower_word(c->lex, s, n) || ng_lex_role_get(c->lex, s, n) ||
-        ng_lex_verb_get(c->lex, s, n) || ng_lex_number_get(c->lex, s, n) ||
-        ng_lex_unit_get(c->lex, s, n) || ng_lex_month(c->lex, s, n))
-        return 0;
-    if (ng_lex_is_word_form(c->lex, s, n) && !ng_lex_is_given_name(c->lex, s, n))
+    if (ng_lex_is_word_form(lex, s, n) && !ng_lex_is_given_name(lex, s, n))
         return 0;
     /* German abstract-noun endings are not names ("Doppelbödigkeit"). */
     static const char *const noun_endings[] = {"keit", "heit", "ung", "ungen", "schaft", "tion", "tionen",
@@ -149,7 +142,7 @@ int ng_is_name_like(const ctx *c, size_t i)
     if (h && h + hl < s + n) {
         const char *tail = h + hl;
         size_t tn = (size_t)(s + n - tail);
-        if (ng_lex_role_get(c->lex, tail, tn) || ng_lex_is_word_form(c->lex, tail, tn) || ng_lex_is_lower_word(c->lex, tail, tn))
+        if (ng_lex_role_get(lex, tail, tn) || ng_lex_is_word_form(lex, tail, tn) || ng_lex_is_lower_word(lex, tail, tn))
             return 0;
     }
     /* (a hyphenated word was judged by its last part above: "Navarro-Valls"
@@ -162,11 +155,20 @@ int ng_is_name_like(const ctx *c, size_t i)
                 continue;
             /* the tail as a capitalised noun: "depots" -> "Depots" */
             size_t bl = ng_lex_capitalise(buf, p, s + n);
-            if (ng_lex_is_word_form(c->lex, buf, bl) || ng_lex_role_get(c->lex, buf, bl))
+            if (ng_lex_is_word_form(lex, buf, bl) || ng_lex_role_get(lex, buf, bl))
                 return 0;
         }
     }
     return 1;
+}
+
+int ng_is_name_like(const ctx *c, size_t i)
+{
+    if (!is_cap(c, i) || tok_len(c, i) < 2 || (c->seg.tokens[i].flags & NG_TOKF_ABBREV))
+        return 0;
+    /* once per spelling while recognising (tok_spell), else asked again */
+    return c->tok_spell ? tok_flag(c, i, FLAG_NAME_LIKE, name_like_word)
+                        : name_like_word(c->lex, tok_str(c, i), tok_len(c, i));
 }
 
 /* A surname after a given name or title: capitalised and not a role, a verb, a unit, a month or a demonym.  The
@@ -491,9 +493,10 @@ static size_t match_phrase(ctx *c, size_t i, size_t end, const ng_lex_entity **o
     return 0;
 }
 
-/* g_strdup_printf("%d%c%s", type, sep, s), without parsing a format (a
- * few of these per mention). */
-static gchar *typed_string(int type, char sep, const char *s)
+/* g_strdup_printf("%d%c%s", type, sep, s) into buf (cap bytes), without
+ * parsing a format (a few of these per mention); into a new string when it
+ * does not fit.  Returns buf or that string. */
+static char *typed_string(char *buf, size_t cap, int type, char sep, const char *s)
 {
     char num[24];
     size_t nl = 0;
@@ -504,29 +507,38 @@ static gchar *typed_string(int type, char sep, const char *s)
     if (type < 0)
         num[sizeof num - 1 - nl++] = '-';
     size_t sl = strlen(s);
-    gchar *r = g_malloc(nl + 1 + sl + 1);
+    char *r = nl + 1 + sl + 1 <= cap ? buf : g_malloc(nl + 1 + sl + 1);
     memcpy(r, num + sizeof num - nl, nl);
     r[nl] = sep;
     memcpy(r + nl + 1, s, sl + 1);
     return r;
 }
 
+/* A key made by typed_string, as the table keeps it. */
+static gchar *kept(char *k, const char *buf)
+{
+    return k == buf ? g_strdup(k) : k;
+}
+
 size_t ng_ctx_entity(ctx *c, ng_entity_type type, const char *label, int anonymous)
 {
     /* The same label again: no need to compute its key. */
-    gchar *lk = typed_string((int)type, '\x1f', label);
+    char lbuf[256], kbuf[256];
+    char *lk = typed_string(lbuf, sizeof lbuf, (int)type, '\x1f', label);
     size_t hit = GPOINTER_TO_SIZE(g_hash_table_lookup(c->by_label, lk));
     if (hit) {
-        g_free(lk);
+        if (lk != lbuf)
+            g_free(lk);
         return hit - 1;
     }
     char *key = ng_name_key(label);
-    gchar *full = typed_string((int)type, ':', key);
+    char *full = typed_string(kbuf, sizeof kbuf, (int)type, ':', key);
     size_t idx = GPOINTER_TO_SIZE(g_hash_table_lookup(c->by_key, full));
     if (idx) {
-        g_free(full);
+        if (full != kbuf)
+            g_free(full);
         free(key);
-        g_hash_table_insert(c->by_label, lk, GSIZE_TO_POINTER(idx));
+        g_hash_table_insert(c->by_label, kept(lk, lbuf), GSIZE_TO_POINTER(idx));
         return idx - 1;
     }
     ent *e = g_new0(ent, 1);
@@ -537,18 +549,27 @@ size_t ng_ctx_entity(ctx *c, ng_entity_type type, const char *label, int anonymo
     e->aliases = g_ptr_array_new_with_free_func(g_free);
     e->mention_idx = g_array_new(FALSE, FALSE, sizeof(size_t));
     g_ptr_array_add(c->ents, e);
-    g_hash_table_insert(c->by_key, full, GSIZE_TO_POINTER(c->ents->len));
-    g_hash_table_insert(c->by_label, lk, GSIZE_TO_POINTER(c->ents->len));
+    g_hash_table_insert(c->by_key, kept(full, kbuf), GSIZE_TO_POINTER(c->ents->len));
+    g_hash_table_insert(c->by_label, kept(lk, lbuf), GSIZE_TO_POINTER(c->ents->len));
     return c->ents->len - 1;
+}
+
+/* Whether entity idx has the alias s[0..n) already. */
+static int has_alias(const ctx *c, size_t idx, const char *s, size_t n)
+{
+    const ent *e = c->ents->pdata[idx];
+    for (guint i = 0; i < e->aliases->len; i++) {
+        const char *a = e->aliases->pdata[i];
+        if (strncmp(a, s, n) == 0 && a[n] == '\0')
+            return 1;
+    }
+    return 0;
 }
 
 void ng_ctx_add_alias(ctx *c, size_t idx, const char *alias)
 {
-    ent *e = c->ents->pdata[idx];
-    for (guint i = 0; i < e->aliases->len; i++)
-        if (strcmp(e->aliases->pdata[i], alias) == 0)
-            return;
-    g_ptr_array_add(e->aliases, g_strdup(alias));
+    if (!has_alias(c, idx, alias, strlen(alias)))
+        g_ptr_array_add(((ent *)c->ents->pdata[idx])->aliases, g_strdup(alias));
 }
 
 size_t ng_ctx_mention(ctx *c, size_t e, size_t first_tok, size_t last_tok, uint32_t start, uint32_t end)
@@ -571,12 +592,10 @@ size_t ng_ctx_mention(ctx *c, size_t e, size_t first_tok, size_t last_tok, uint3
     const char *s = c->text + start;
     size_t n = end - start;
     int single = first_tok == last_tok;
-    if ((g_unichar_isupper(g_utf8_get_char(s)) || (single && ng_find_hyphen(s, n, 0, &(size_t){0}))) && !ng_lex_demonym(c->lex, s, n) &&
-        !ng_lex_adjective(c->lex, s, n)) { /* "n-tv" is a name too */
-        gchar *alias = g_strndup(s, n);
-        ng_ctx_add_alias(c, e, alias);
-        g_free(alias);
-    }
+    if ((g_unichar_isupper(g_utf8_get_char(s)) || (single && ng_find_hyphen(s, n, 0, &(size_t){0}))) &&
+        !has_alias(c, e, s, n) && !ng_lex_demonym(c->lex, s, n) &&
+        !ng_lex_adjective(c->lex, s, n)) /* "n-tv" is a name too */
+        g_ptr_array_add(((ent *)c->ents->pdata[e])->aliases, g_strndup(s, n));
     return mi;
 }
 
