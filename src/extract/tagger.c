@@ -223,6 +223,12 @@ static const char *const infl_endings[] = {"s", "es", "n", "en", "e", "er"};
 #define POW_MAX 64 /* longest part whose B^len is in the table */
 
 /* Every constant part, hashed once (kept in the tagger, read-only). */
+/* The joint features that begin with a token's part (see joint_hashes),
+ * each up to its "|": as the token before ("w-1w=", "w-1sh=", "w-1cd=" with
+ * its word), the one before that ("w-2w-1="), the token itself ("ww+1=",
+ * "cdw+1=", "shsh+1="). */
+enum { J_WM1W, J_WM1SH, J_WM1CD, J_WM2WM1, J_WWP1, J_CDWP1, J_SHSHP1, J_COUNT };
+
 typedef struct featparts {
     part fixed[F_COUNT];
     part lex[LC_COUNT];
@@ -236,7 +242,21 @@ typedef struct featparts {
     char dict_s[8][4];
     part infl[1 << NINFL];
     char infl_s[1 << NINFL][NINFL + 1];
+    /* first parts of joint features (see joint_hashes): with "<s>" for a
+     * missing token before, per lexicon class ("L-1cd=" L "|"), per rule
+     * tag ("rd=" r "|") */
+    uint64_t bos[J_COUNT], lm1cd[LC_COUNT], rd[NG_RULE_COUNT];
 } featparts;
+
+static void joint_firsts(const featparts *fp, const part *lw, const part *sh, const part *cd, uint64_t *jl)
+{
+    const part *F = fp->fixed, *bar = &F[F_BAR];
+    static const int name[J_COUNT] = {F_WM1W, F_WM1SH, F_WM1CD, F_WM2WM1, F_WWP1, F_CDWP1, F_SHSHP1};
+    for (int k = 0; k < J_COUNT; k++) {
+        const part *first = k == J_CDWP1 ? cd : k == J_SHSHP1 ? sh : lw;
+        jl[k] = hash_join(hash_join(F[name[k]].h, first), bar);
+    }
+}
 
 static void featparts_init(featparts *fp)
 {
@@ -266,6 +286,12 @@ static void featparts_init(featparts *fp)
         fp->chars[k][1] = '\0';
         fp->ch[k] = part_of(fp->chars[k], k ? 1 : 0);
     }
+    const part *F = fp->fixed;
+    joint_firsts(fp, &F[F_BOS], &F[F_BOS], &F[F_BOS], fp->bos);
+    for (int k = 0; k < LC_COUNT; k++)
+        fp->lm1cd[k] = hash_join(hash_join(F[F_LM1CD].h, &fp->lex[k]), &F[F_BAR]);
+    for (int k = 0; k < NG_RULE_COUNT; k++)
+        fp->rd[k] = hash_join(hash_join(F[F_RD].h, &fp->rule[k]), &F[F_BAR]);
 }
 
 /* part_of with B^n from the table. */
@@ -289,7 +315,9 @@ static part part_fast(const featparts *fp, const char *s, size_t n)
 typedef struct tokinfo {
     /* First what tagging reads for every token (also of its neighbours),
      * together: the strings below as parts of features, the classes. */
-    part plw, psh, pcd, psuf[3], pinfl, pw, ppre, pdict, phead;
+    part plw, psh, pcd;
+    uint64_t jl[J_COUNT]; /* joint features' first parts from this token (J_*, see joint_hashes) */
+    part psuf[3], pinfl, pw, ppre, pdict, phead;
     int nlex;
     unsigned char lexc[LEX_MAX]; /* LC_* */
     char cap;     /* X initial capital, A all capitals, x lower, m lower then capital, d digit, p other */
@@ -896,6 +924,37 @@ static void token_features(const sentence *sn, size_t i, int which, featset *fs)
     fs_add(fs, &F[F_SHSHP1], &t->psh, bar, nx ? &nx->psh : &F[F_EOS]);
 }
 
+/* The hashes of token i's JOINT features, as token_features adds them with
+ * FEAT_JOINT and in its order, from the first parts kept with each token
+ * (jl) and the featparts': one join a feature instead of two or three. */
+static size_t joint_hashes(const featparts *fp, const sentence *sn, size_t i, uint64_t *h)
+{
+    const part *F = fp->fixed;
+    const size_t n = sn->n;
+    const tokinfo *t = sn->t[i], *p = i >= 1 ? sn->t[i - 1] : NULL, *nx = i + 1 < n ? sn->t[i + 1] : NULL;
+    const uint64_t *pj = p ? p->jl : fp->bos, *p2j = i >= 2 ? sn->t[i - 2]->jl : fp->bos;
+    const part *cd = &t->pcd, *plw = p ? &p->plw : &F[F_BOS], *nlw = nx ? &nx->plw : &F[F_EOS];
+    size_t k = 0;
+    if (i == 0) {
+        h[k++] = F[F_FIRST].h;
+        h[k++] = hash_join(F[F_CD0].h, cd);
+    }
+    if (i + 1 == n)
+        h[k++] = F[F_LAST].h;
+    h[k++] = hash_join(fp->rd[sn->rule[i]], cd);
+    h[k++] = hash_join(pj[J_WM1W], &t->plw);
+    h[k++] = hash_join(t->jl[J_WWP1], nlw);
+    h[k++] = hash_join(pj[J_WM1SH], &t->psh);
+    h[k++] = hash_join(pj[J_WM1CD], cd);
+    h[k++] = hash_join(t->jl[J_CDWP1], nlw);
+    if (p)
+        for (int m = 0; m < p->nlex; m++)
+            h[k++] = hash_join(fp->lm1cd[p->lexc[m]], cd);
+    h[k++] = hash_join(p2j[J_WM2WM1], plw);
+    h[k++] = hash_join(t->jl[J_SHSHP1], nx ? &nx->psh : &F[F_EOS]);
+    return k;
+}
+
 /* The part of bytes [a, b) of a string whose prefix hashes are pre[]
  * (pre[i] = H of its first i bytes): H(s[a..b)) = pre[b] - pre[a] B^(b-a).
  * `as` is a copy of those bytes (the part's text). */
@@ -943,6 +1002,7 @@ static void tokinfo_parts(const featparts *fp, tokinfo *t)
     else
         t->pcd = part_fast(fp, t->cd, cl);
     t->phead = part_fast(fp, t->head, strlen(t->head));
+    joint_firsts(fp, &t->plw, &t->psh, &t->pcd, t->jl);
 }
 
 /* The records of the spellings met so far in one text, or in all the texts
@@ -1848,7 +1908,15 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
                     rows[nr++] = tagger->rule_sums[nb_offs[k] + 2][sn.rule[j]];
                 }
             }
-            token_features(&sn, i, FEAT_JOINT, &fs);
+            fs.n = joint_hashes(&tagger->parts, &sn, i, hash);
+#ifndef NDEBUG
+            {   /* the same features as token_features adds */
+                uint64_t want[FEAT_MAX + 3];
+                featset ws = {&tagger->parts, want, 0, FEAT_MAX, NULL, 0, 0, NULL};
+                token_features(&sn, i, FEAT_JOINT, &ws);
+                g_assert(ws.n == fs.n && memcmp(want, hash, fs.n * sizeof *hash) == 0);
+            }
+#endif
         } else {
             memset(score, 0, sizeof score);
             token_features(&sn, i, FEAT_ALL, &fs);
