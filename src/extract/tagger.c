@@ -1271,6 +1271,7 @@ struct ng_tagger {
     int shift;              /* 64 - log2(table size) */
     featparts parts;        /* the constant parts of features */
     part tag_parts[MAX_TAGS]; /* the tag names, for the history features */
+    uint64_t t1s[MAX_TAGS + 1]; /* "t1s=" tag "|" (tag ntags: "<s>"), see tag_sentence */
     struct loading *loading; /* while loading only */
 };
 
@@ -1610,6 +1611,9 @@ ng_status ng_tagger_load_text(const char *path, char *content, size_t len, ng_ta
         featparts_init(&t->parts);
         for (int k = 0; k < t->ntags; k++)
             t->tag_parts[k] = part_of(t->tags[k], strlen(t->tags[k]));
+        const part *F = t->parts.fixed;
+        for (int k = 0; k <= t->ntags; k++)
+            t->t1s[k] = hash_join(hash_join(F[F_T1S].h, k < t->ntags ? &t->tag_parts[k] : &F[F_BOS]), &F[F_BAR]);
         /* Pass 2: the weights. */
         loading ld = {g_hash_table_new(g_str_hash, g_str_equal), g_array_new(FALSE, FALSE, sizeof(uint32_t)),
                       g_array_new(FALSE, FALSE, sizeof(uint32_t)), g_array_new(FALSE, FALSE, sizeof(double)),
@@ -1924,7 +1928,7 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
             hash[fs.n++] = hash_join(F[F_T1].h, t1);
             hash[fs.n++] = hash_join(hash_join(hash_join(F[F_T2].h, t2), bar), t1);
         }
-        hash[fs.n++] = hash_join(hash_join(hash_join(F[F_T1S].h, t1), bar), &sn.t[i]->psh);
+        hash[fs.n++] = hash_join(tagger->t1s[i >= 1 ? inner[i - 1] : nt], &sn.t[i]->psh); /* "t1s=" t1 "|" shape */
         size_t nfound = find_all(tagger, hash, fs.n, found);
         int prev = i ? inner[i - 1] : NG_TAG_O;
         if (tagger->rows) {
