@@ -355,12 +355,19 @@ static const ng_spelling *folded_spelling(const ctx *c, size_t j)
 {
     ng_spelling *sp = c->tok_spell[j];
     if (!(sp->known & SP_FOLDED)) {
-        GString *w = g_string_new(NULL);
-        ng_lex_fold_word(w, sp->s, sp->len);
-        sp->folded = ng_spellings_keep(c->spellings, w->str, w->len);
-        sp->folded_len = w->len;
+        char buf[256];
+        size_t l = ng_lex_fold_word_into(buf, sizeof buf, sp->s, sp->len);
+        if (l != (size_t)-1) {
+            sp->folded = ng_spellings_keep(c->spellings, buf, l);
+            sp->folded_len = l;
+        } else {
+            GString *w = g_string_new(NULL);
+            ng_lex_fold_word(w, sp->s, sp->len);
+            sp->folded = ng_spellings_keep(c->spellings, w->str, w->len);
+            sp->folded_len = w->len;
+            g_string_free(w, TRUE);
+        }
         sp->known |= SP_FOLDED;
-        g_string_free(w, TRUE);
     }
     return sp;
 }

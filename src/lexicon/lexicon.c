@@ -172,6 +172,12 @@ static size_t fold_ending(const char *low, size_t l)
     return l;
 }
 
+size_t ng_lex_fold_word_into(char *buf, size_t cap, const char *s, size_t n)
+{
+    size_t l = strdown_simple(buf, cap, s, n);
+    return l == FOLD_FAIL ? (size_t)-1 : fold_ending(buf, l);
+}
+
 void ng_lex_fold_word(GString *out, const char *s, size_t n)
 {
     char buf[FOLD_BUF];

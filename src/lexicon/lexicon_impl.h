@@ -140,6 +140,9 @@ int ng_lex_is_determiner(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_lower(char *buf, size_t cap, const char *s, size_t n);
 /* Appends the inflection-folded form of a word (lower case, ending cut). */
 void ng_lex_fold_word(GString *out, const char *s, size_t n);
+/* The same into buf (cap bytes, not NUL-terminated) when no allocation is
+ * needed (ASCII and Latin-1 letters); its length, or (size_t)-1. */
+size_t ng_lex_fold_word_into(char *buf, size_t cap, const char *s, size_t n);
 const ng_lex_entity *ng_lex_adjective(const ng_lexicon *lex, const char *s, size_t n);
 /* The adjective entry of the whole word, lower-cased as g_utf8_strdown does
  * (no ending cut). */
