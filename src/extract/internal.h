@@ -61,6 +61,7 @@ typedef struct ng_spelling {
     const ng_lex_role *role;
     size_t role_prefix;
     const char *short_key;
+    uint64_t short_hash; /* ng_hash_bytes of short_key */
     const char *folded;
     size_t folded_len;
     void *tag;          /* the tagger's record of the spelling (tagger.c), or NULL */
@@ -94,6 +95,7 @@ typedef struct ctx {
     GHashTable *by_key;     /* "type:key" -> index+1 */
     GHashTable *by_label;   /* "type\x1flabel" -> index+1 (saves computing keys) */
     GHashTable *short_names;/* surname (or Korean family name) -> GArray of entity indices */
+    uint64_t short_filter[16]; /* bit ng_hash_bytes(key) % 1024 set for every key of short_names */
     GArray *mentions;       /* mention */
     GArray **sent_mentions; /* per sentence: size_t mention indices (keeps claims linear); NULL: none */
     GArray *claims;         /* ng_xclaim */

@@ -615,23 +615,36 @@ static gchar *short_key(const char *s, size_t n)
     return r;
 }
 
-/* short_key of token i's first n bytes, kept with that spelling
- * (c->spellings; the token's own when n is its length). */
-static const char *short_key_memo(ctx *c, size_t i, size_t n)
+/* The short-form filter's bit of a key's hash: most capitalised words are
+ * no person's short form, and the filter answers for them without a table
+ * lookup. */
+static int short_filter_has(const ctx *c, uint64_t h)
+{
+    return (c->short_filter[(h >> 6) & 15] >> (h & 63)) & 1;
+}
+
+/* The entities registered under the short key of token i's first n bytes
+ * (kept with that spelling in c->spellings; the token's own when n is its
+ * length), or NULL. */
+static GArray *short_list(ctx *c, size_t i, size_t n)
 {
     ng_spelling *sp = n == tok_len(c, i) ? c->tok_spell[i] : ng_spelling_of(c->spellings, tok_str(c, i), n);
     if (!(sp->known & SP_SHORT_KEY)) {
         char *key = ng_name_key_n(tok_str(c, i), n);
-        sp->short_key = ng_spellings_keep(c->spellings, key, strlen(key));
+        size_t kl = strlen(key);
+        sp->short_key = ng_spellings_keep(c->spellings, key, kl);
+        sp->short_hash = ng_hash_bytes(key, kl);
         sp->known |= SP_SHORT_KEY;
         free(key);
     }
-    return sp->short_key;
+    return short_filter_has(c, sp->short_hash) ? g_hash_table_lookup(c->short_names, sp->short_key) : NULL;
 }
 
 static void register_short(ctx *c, size_t e, const char *s, size_t n)
 {
     gchar *k = short_key(s, n);
+    uint64_t h = ng_hash_bytes(k, strlen(k));
+    c->short_filter[(h >> 6) & 15] |= UINT64_C(1) << (h & 63);
     GArray *list = g_hash_table_lookup(c->short_names, k);
     if (!list) {
         list = g_array_new(FALSE, FALSE, sizeof(size_t));
@@ -977,7 +990,7 @@ size_t ng_ctx_short_form(ctx *c, size_t i, size_t *len)
         cand[nc++] = g;
     GArray *list = NULL;
     for (size_t k = 0; k < nc && !list; k++)
-        if ((list = g_hash_table_lookup(c->short_names, short_key_memo(c, i, cand[k]))) != NULL)
+        if ((list = short_list(c, i, cand[k])) != NULL)
             use = cand[k];
     *len = 0;
     if (!list)
