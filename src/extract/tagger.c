@@ -1994,6 +1994,7 @@ void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_
  * 40,000 spellings (a thousand news articles have some 50,000); with the
  * rules' table (SPELL_MAX) about 60 MB. */
 #define CACHE_BYTES ((size_t)52 << 20)
+#define CACHE_RECORDS 49152 /* about as many records as that */
 
 static size_t memo_bytes(const tagmemo *m)
 {
@@ -2021,7 +2022,8 @@ ng_spellings *ng_extract_cache_spellings(ng_extract_cache *c, const ng_lexicon *
         c->spellings = NULL;
     }
     if (!c->spellings) {
-        c->spellings = ng_spellings_new(ntokens > 4096 ? ntokens : 4096);
+        /* sized for all it will hold: growing rehashes every record */
+        c->spellings = ng_spellings_new(ntokens > SPELL_MAX ? ntokens : SPELL_MAX);
         c->spell_lex = lex;
     }
     return c->spellings;
@@ -2051,7 +2053,8 @@ static tagmemo *cache_memo(ng_extract_cache *c, const ng_lexicon *lex, const ng_
         c->ready = 0;
     }
     if (!c->ready) {
-        memo_init(&c->memo, ntokens > 4096 ? ntokens : 4096, 1);
+        /* sized for the records CACHE_BYTES holds (see there) */
+        memo_init(&c->memo, ntokens > CACHE_RECORDS ? ntokens : CACHE_RECORDS, 1);
         c->memo.epoch = ++c->epochs;
         c->ready = 1;
         c->lex = lex;
