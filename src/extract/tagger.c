@@ -334,6 +334,26 @@ typedef struct tokinfo {
     char head[WORD_MAX + 1]; /* that end in lower case, or "" */
 } tokinfo;
 
+/* What tagging with a fixed-point model reads of a token wherever it
+ * stands (joint_hashes, tag_sentence), kept with its spelling's record: the
+ * whole tokinfo is needed only until the record's sums are made. */
+typedef struct tokhot {
+    part plw, psh, pcd;
+    uint64_t jl[J_COUNT];
+    int nlex;
+    unsigned char lexc[LEX_MAX];
+} tokhot;
+
+static void hot_of(const tokinfo *t, tokhot *h)
+{
+    h->plw = t->plw;
+    h->psh = t->psh;
+    h->pcd = t->pcd;
+    memcpy(h->jl, t->jl, sizeof h->jl);
+    h->nlex = t->nlex;
+    memcpy(h->lexc, t->lexc, sizeof h->lexc);
+}
+
 /* Copies at most max bytes of s, cut at a character boundary. */
 static void copy_cut(char *dst, const char *s, size_t n, size_t max)
 {
@@ -811,9 +831,10 @@ static void token_class_features(const tokinfo *t, featset *fs)
 /* A sentence as the features see it: each token's record (one record may
  * serve every token of a spelling) and its rule tag. */
 typedef struct sentence {
-    const tokinfo **t;
+    const tokinfo **t; /* NULL entries where a record keeps its tokhot only */
     ng_rule_tag *rule;
     size_t n;
+    const tokhot **hot;
 } sentence;
 
 static const tokinfo *at(const sentence *sn, long j)
@@ -927,12 +948,12 @@ static void token_features(const sentence *sn, size_t i, int which, featset *fs)
 /* The hashes of token i's JOINT features, as token_features adds them with
  * FEAT_JOINT and in its order, from the first parts kept with each token
  * (jl) and the featparts': one join a feature instead of two or three. */
-static size_t joint_hashes(const featparts *fp, const sentence *sn, size_t i, uint64_t *h)
+static size_t joint_hashes(const featparts *fp, const tokhot *const *tok, const ng_rule_tag *rule, size_t n, size_t i,
+                           uint64_t *h)
 {
     const part *F = fp->fixed;
-    const size_t n = sn->n;
-    const tokinfo *t = sn->t[i], *p = i >= 1 ? sn->t[i - 1] : NULL, *nx = i + 1 < n ? sn->t[i + 1] : NULL;
-    const uint64_t *pj = p ? p->jl : fp->bos, *p2j = i >= 2 ? sn->t[i - 2]->jl : fp->bos;
+    const tokhot *t = tok[i], *p = i >= 1 ? tok[i - 1] : NULL, *nx = i + 1 < n ? tok[i + 1] : NULL;
+    const uint64_t *pj = p ? p->jl : fp->bos, *p2j = i >= 2 ? tok[i - 2]->jl : fp->bos;
     const part *cd = &t->pcd, *plw = p ? &p->plw : &F[F_BOS], *nlw = nx ? &nx->plw : &F[F_EOS];
     size_t k = 0;
     if (i == 0) {
@@ -941,7 +962,7 @@ static size_t joint_hashes(const featparts *fp, const sentence *sn, size_t i, ui
     }
     if (i + 1 == n)
         h[k++] = F[F_LAST].h;
-    h[k++] = hash_join(fp->rd[sn->rule[i]], cd);
+    h[k++] = hash_join(fp->rd[rule[i]], cd);
     h[k++] = hash_join(pj[J_WM1W], &t->plw);
     h[k++] = hash_join(t->jl[J_WWP1], nlw);
     h[k++] = hash_join(pj[J_WM1SH], &t->psh);
@@ -1020,7 +1041,10 @@ typedef struct memo_rec {
     /* NB(k) features of this spelling as the neighbour at offset -2, -1, +1,
      * +2: a vector of the memo's pool, or zero_row when none is in the model */
     const wsum *nb[4];
-    tokinfo info;
+    tokhot hot;
+    /* The whole record: kept where tagging reads it (a model without rows,
+     * training features, Debug builds' checks), else NULL. */
+    tokinfo *info;
 } memo_rec;
 
 #define MEMO_CHUNK 1024 /* records are made in blocks, so that they never move */
@@ -1037,6 +1061,9 @@ typedef struct tagmemo {
     uint32_t *pool_slots; /* vector + 1 by its bytes' hash, 0: empty; at most half full */
     size_t pool_mask;
     uint32_t epoch;    /* which of a cache's memos this is (see ng_recognise_tagged) */
+    tokinfo **infos;   /* the records' kept tokinfos, in blocks of MEMO_CHUNK */
+    size_t ninfos;
+    tokinfo scratch;   /* a record's tokinfo while its sums are made, when not kept */
 } tagmemo;
 
 static const wsum zero_row[ROW_TAGS];
@@ -1100,6 +1127,9 @@ static void memo_clear(tagmemo *m)
     for (size_t k = 0; k * POOL_CHUNK < m->npool; k++)
         g_free(m->pool[k]);
     g_free(m->pool);
+    for (size_t k = 0; k * MEMO_CHUNK < m->ninfos; k++)
+        g_free(m->infos[k]);
+    g_free(m->infos);
     g_free(m->pool_slots);
     g_free(m->slots);
     if (m->keys)
@@ -1127,7 +1157,13 @@ static void memo_grow(tagmemo *m)
     }
 }
 
-static memo_rec *memo_get(tagmemo *m, const featparts *fp, const ng_lexicon *lex, const ng_tag_token *t)
+static void sum_spelling(const ng_tagger *t, tagmemo *memo, memo_rec *r, const tokinfo *info);
+
+/* The record of token t's spelling, made when new: with tagger (a model
+ * with rows) its sums are made at once and only its tokhot kept; without,
+ * its whole tokinfo. */
+static memo_rec *memo_get(tagmemo *m, const ng_tagger *tagger, const featparts *fp, const ng_lexicon *lex,
+                          const ng_tag_token *t)
 {
     uint64_t h = ng_hash_bytes(t->s, t->len);
     size_t i = (size_t)h & m->mask;
@@ -1152,8 +1188,25 @@ static memo_rec *memo_get(tagmemo *m, const featparts *fp, const ng_lexicon *lex
     r->len = t->len;
     r->hash = h;
     r->summed = 0;
-    token_info(lex, t, &r->info);
-    tokinfo_parts(fp, &r->info);
+    int keep = !tagger;
+#ifndef NDEBUG
+    keep = 1; /* for tag_sentence's check of joint_hashes */
+#endif
+    tokinfo *info = &m->scratch;
+    if (keep) {
+        if (m->ninfos % MEMO_CHUNK == 0) {
+            m->infos = g_renew(tokinfo *, m->infos, m->ninfos / MEMO_CHUNK + 1);
+            m->infos[m->ninfos / MEMO_CHUNK] = g_new(tokinfo, MEMO_CHUNK);
+        }
+        info = &m->infos[m->ninfos / MEMO_CHUNK][m->ninfos % MEMO_CHUNK];
+        m->ninfos++;
+    }
+    token_info(lex, t, info);
+    tokinfo_parts(fp, info);
+    hot_of(info, &r->hot);
+    r->info = keep ? info : NULL;
+    if (tagger)
+        sum_spelling(tagger, m, r, info);
     return r;
 }
 
@@ -1166,33 +1219,40 @@ typedef struct sentence_store {
     void *heap;
     memo_rec *recs_s[SENT_STACK];
     const tokinfo *t_s[SENT_STACK];
+    const tokhot *hot_s[SENT_STACK];
     ng_rule_tag rule_s[SENT_STACK];
     int inner_s[SENT_STACK];
 } sentence_store;
 
 /* The sentence of toks[0..n) with records from memo (or given, when not
- * NULL: the records of toks, found before), in st. */
+ * NULL: the records of toks, found before; made with tagger, see
+ * memo_get), in st. */
 static void sentence_open(sentence *sn, sentence_store *st, memo_rec *const *given, tagmemo *memo,
-                          const featparts *fp, const ng_lexicon *lex, const ng_tag_token *toks, size_t n)
+                          const ng_tagger *tagger, const featparts *fp, const ng_lexicon *lex,
+                          const ng_tag_token *toks, size_t n)
 {
     sn->n = n;
     st->heap = NULL;
     if (n < SENT_STACK) {
         st->recs = st->recs_s;
         sn->t = st->t_s;
+        sn->hot = st->hot_s;
         sn->rule = st->rule_s;
         st->inner = st->inner_s;
     } else {
         /* pointers first, then the 4-byte arrays: each aligned */
-        char *b = st->heap = g_malloc((n + 1) * (sizeof(memo_rec *) + sizeof(tokinfo *) + sizeof(ng_rule_tag) + sizeof(int)));
+        char *b = st->heap = g_malloc((n + 1) * (sizeof(memo_rec *) + sizeof(tokinfo *) + sizeof(tokhot *) +
+                                                 sizeof(ng_rule_tag) + sizeof(int)));
         st->recs = (memo_rec **)(void *)b;
         sn->t = (const tokinfo **)(void *)(b += (n + 1) * sizeof(memo_rec *));
-        sn->rule = (ng_rule_tag *)(void *)(b += (n + 1) * sizeof(tokinfo *));
+        sn->hot = (const tokhot **)(void *)(b += (n + 1) * sizeof(tokinfo *));
+        sn->rule = (ng_rule_tag *)(void *)(b += (n + 1) * sizeof(tokhot *));
         st->inner = (int *)(void *)(b + (n + 1) * sizeof(ng_rule_tag));
     }
     for (size_t i = 0; i < n; i++) {
-        st->recs[i] = given ? given[i] : memo_get(memo, fp, lex, &toks[i]);
-        sn->t[i] = &st->recs[i]->info;
+        st->recs[i] = given ? given[i] : memo_get(memo, tagger, fp, lex, &toks[i]);
+        sn->t[i] = st->recs[i]->info;
+        sn->hot[i] = &st->recs[i]->hot;
         sn->rule[i] = (unsigned)toks[i].rule < NG_RULE_COUNT ? toks[i].rule : NG_RULE_NONE;
     }
 }
@@ -1210,7 +1270,7 @@ void ng_tagger_features(const ng_lexicon *lex, const ng_tag_token *toks, size_t 
     memo_init(&memo, n, 0);
     sentence_store *st = g_new(sentence_store, 1);
     sentence sn;
-    sentence_open(&sn, st, NULL, &memo, fp, lex, toks, n);
+    sentence_open(&sn, st, NULL, &memo, NULL, fp, lex, toks, n);
     char buf[FEAT_BYTES];
     uint32_t off[FEAT_MAX];
     uint64_t hash[FEAT_MAX];
@@ -1769,7 +1829,7 @@ static sentence sentence_around(const tokinfo *u, long k, const tokinfo **row, n
     }
     *i = k < 0 ? (size_t)-k : 0;
     rules[(long)*i + k] = rule;
-    return (sentence){row, rules, n};
+    return (sentence){row, rules, n, NULL};
 }
 
 /* The sums of an order-free model for the features that depend on a
@@ -1802,7 +1862,7 @@ static void context_sums(ng_tagger *t)
         }
     const tokinfo *row5[5] = {&dummy, &dummy, &dummy, &dummy, &dummy};
     ng_rule_tag rules5[5] = {NG_RULE_NONE, NG_RULE_NONE, NG_RULE_NONE, NG_RULE_NONE, NG_RULE_NONE};
-    sentence five = {row5, rules5, 5};
+    sentence five = {row5, rules5, 5, NULL};
     sum_features(t, &five, 2, FEAT_RULE(-2) | FEAT_RULE(-1) | FEAT_RULE(0) | FEAT_RULE(1) | FEAT_RULE(2), next);
     t->rule_none = next;
     next += ROW_TAGS;
@@ -1823,32 +1883,29 @@ static void context_sums(ng_tagger *t)
 
 /* Sums a record's SELF and OWN features and its NB features at each offset,
  * once per spelling (see tag_sentence). */
-static void sum_spelling(const ng_tagger *t, tagmemo *memo, memo_rec *r)
+static void sum_spelling(const ng_tagger *t, tagmemo *memo, memo_rec *r, const tokinfo *info)
 {
     const tokinfo *row[3];
     ng_rule_tag rules[3];
     size_t i;
-    sentence one = sentence_around(&r->info, 0, row, rules, NG_RULE_NONE, &i);
+    sentence one = sentence_around(info, 0, row, rules, NG_RULE_NONE, &i);
     sum_features(t, &one, i, FEAT_SELF | FEAT_OWN, r->self);
     for (int k = 0; k < 4; k++) {
         wsum v[ROW_TAGS];
-        sentence sn = sentence_around(&r->info, nb_offs[k], row, rules, NG_RULE_NONE, &i);
+        sentence sn = sentence_around(info, nb_offs[k], row, rules, NG_RULE_NONE, &i);
         r->nb[k] = sum_features(t, &sn, i, FEAT_NB(nb_offs[k]), v) ? pool_add(memo, v) : zero_row;
     }
     r->summed = 1;
 }
 
-/* Asks for the parts of a record that tagging reads: its sums, the first
- * parts of its token (words, shapes, "cd"), its lexicon classes. */
+/* Asks for the parts of a record that tagging reads: its sums, its tokhot. */
 static void prefetch_rec(const memo_rec *r)
 {
     const char *p = (const char *)r;
-    const size_t end = offsetof(memo_rec, info) + offsetof(tokinfo, psuf);
+    const size_t end = offsetof(memo_rec, info);
     for (size_t b = 0; b < end; b += 64)
         prefetch(p + b);
     prefetch(p + end - 1);
-    prefetch(&r->info.nlex);
-    prefetch(&r->info.lexc[LEX_MAX - 1]);
 }
 
 /* Tags one sentence, with the records of memo (which spans the text), or
@@ -1858,7 +1915,7 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
 {
     sentence_store st;
     sentence sn;
-    sentence_open(&sn, &st, given, memo, &tagger->parts, lex, toks, n);
+    sentence_open(&sn, &st, given, memo, tagger->rows ? tagger : NULL, &tagger->parts, lex, toks, n);
     memo_rec **recs = st.recs;
     int *inner = st.inner; /* the model's own tags */
     uint64_t hash[FEAT_MAX + 3];
@@ -1871,12 +1928,9 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
          * reads overlap. */
         for (size_t i = 0; i < n; i++)
             prefetch_rec(recs[i]);
-        for (size_t i = 0; i < n; i++) {
-            if (!recs[i]->summed) /* before the neighbours' sums are read */
-                sum_spelling(tagger, memo, recs[i]);
+        for (size_t i = 0; i < n; i++)
             for (int k = 0; k < 4; k++)
-                prefetch(recs[i]->nb[k]);
-        }
+                prefetch(recs[i]->nb[k]); /* summed by memo_get */
     }
     for (size_t i = 0; i < n; i++) {
         double score[MAX_TAGS];
@@ -1912,9 +1966,9 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
                     rows[nr++] = tagger->rule_sums[nb_offs[k] + 2][sn.rule[j]];
                 }
             }
-            fs.n = joint_hashes(&tagger->parts, &sn, i, hash);
+            fs.n = joint_hashes(&tagger->parts, sn.hot, sn.rule, n, i, hash);
 #ifndef NDEBUG
-            {   /* the same features as token_features adds */
+            {   /* the same features as token_features adds (memo_get keeps every tokinfo) */
                 uint64_t want[FEAT_MAX + 3];
                 featset ws = {&tagger->parts, want, 0, FEAT_MAX, NULL, 0, 0, NULL};
                 token_features(&sn, i, FEAT_JOINT, &ws);
@@ -1928,7 +1982,7 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
             hash[fs.n++] = hash_join(F[F_T1].h, t1);
             hash[fs.n++] = hash_join(hash_join(hash_join(F[F_T2].h, t2), bar), t1);
         }
-        hash[fs.n++] = hash_join(tagger->t1s[i >= 1 ? inner[i - 1] : nt], &sn.t[i]->psh); /* "t1s=" t1 "|" shape */
+        hash[fs.n++] = hash_join(tagger->t1s[i >= 1 ? inner[i - 1] : nt], &sn.hot[i]->psh); /* "t1s=" t1 "|" shape */
         size_t nfound = find_all(tagger, hash, fs.n, found);
         int prev = i ? inner[i - 1] : NG_TAG_O;
         if (tagger->rows) {
@@ -1991,14 +2045,15 @@ void ng_tagger_tag(const ng_tagger *tagger, const ng_lexicon *lex, const ng_tag_
 #include "internal.h"
 
 /* Bytes a cache's records and their sums take before it starts over: some
- * 40,000 spellings (a thousand news articles have some 50,000); with the
- * rules' table (SPELL_MAX) about 60 MB. */
-#define CACHE_BYTES ((size_t)52 << 20)
-#define CACHE_RECORDS 49152 /* about as many records as that */
+ * 65,000 spellings of a model with rows (a thousand news articles have some
+ * 55,000; a record is some 340 bytes, its tokinfo is not kept), as many as
+ * the rules' table keeps (SPELL_MAX); with that table about 40 MB. */
+#define CACHE_BYTES ((size_t)32 << 20)
+#define CACHE_RECORDS 65536 /* about as many records as that */
 
 static size_t memo_bytes(const tagmemo *m)
 {
-    return m->n * sizeof(memo_rec) + m->npool * ROW_TAGS * sizeof(wsum) +
+    return m->n * sizeof(memo_rec) + m->ninfos * sizeof(tokinfo) + m->npool * ROW_TAGS * sizeof(wsum) +
            (m->mask + 1 + (m->pool_slots ? m->pool_mask + 1 : 0)) * sizeof *m->slots;
 }
 
@@ -2172,7 +2227,7 @@ ng_status ng_recognise_tagged(ctx *c)
     for (size_t i = 0; i < nt; i++) {
         ng_spelling *sp = c->tok_spell[i];
         if (!sp->tag || sp->tag_epoch != memo->epoch) {
-            sp->tag = memo_get(memo, &tg->parts, c->lex, &toks[i]);
+            sp->tag = memo_get(memo, tg->rows ? tg : NULL, &tg->parts, c->lex, &toks[i]);
             sp->tag_epoch = memo->epoch;
         }
         recs[i] = sp->tag;
