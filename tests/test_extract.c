@@ -357,6 +357,24 @@ static void places_named_like_words(void)
     ng_document_clear(&d);
 }
 
+/* A name's label has single spaces whatever the text has between its
+ * words; a compound ending in a noun the word list has only as a verb's
+ * infinitive ("unternehmen") is no name in a speaker's place. */
+static void labels_and_infinitive_nouns(void)
+{
+    const char *text = "Klage\n"
+                       "Es komme vor, sagt der Fotograf Laurent  Mekul, dass er warte. "
+                       "Dieses Mal klagt nicht das Energieunternehmen EVN, sondern ein Fonds.\n";
+    ng_document d;
+    ng_extraction x;
+    extract(text, &d, &x);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Laurent Mekul") >= 0);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Laurent  Mekul") < 0);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Energieunternehmen") < 0);
+    ng_extraction_clear(&x);
+    ng_document_clear(&d);
+}
+
 /* Folding lower-cases as GLib does, also where it takes its fast path
  * (ASCII and Latin-1 letters) and for the letters beyond. */
 static void folding_as_glib(void)
@@ -404,6 +422,7 @@ int main(void)
     outlets_named_like_words();
     places_named_like_words();
     folding_as_glib();
+    labels_and_infinitive_nouns();
     hostile();
     ng_lexicon_free(lex);
     TEST_DONE();

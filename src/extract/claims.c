@@ -200,7 +200,7 @@ static size_t person_before(const ctx *c, size_t k)
 static size_t name_over(ctx *c, ng_entity_type type, size_t i, size_t j)
 {
     uint32_t s0 = c->seg.tokens[i].start, s1 = c->seg.tokens[j].end;
-    gchar *label = g_strndup(c->text + s0, s1 - s0);
+    gchar *label = ng_ctx_span_label(c, s0, s1);
     size_t e = ng_ctx_entity(c, type, label, 0);
     ng_ctx_mention(c, e, i, j, s0, s1);
     g_free(label);

@@ -119,6 +119,15 @@ int ng_is_english_phrase(const ctx *c, size_t i, size_t j)
 
 /* An ordinary German word (in the dictionary in lower case, or as written
  * when it is not a known name part). */
+/* A verb's infinitive of eight bytes or more in the word list, as the end
+ * of a compound noun ("Energieunternehmen", "Freihandelsabkommen"): the
+ * word lists carry nouns made of infinitives in lower case only. */
+static int nominal_infinitive(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return n >= 8 && s[n - 1] == 'n' &&
+           (s[n - 2] == 'e' || ((s[n - 2] == 'r' || s[n - 2] == 'l') && s[n - 3] == 'e')) && ng_lex_is_word(lex, s, n);
+}
+
 /* What ng_is_name_like asks the lexicon about a capitalised word s[0..n). */
 static int name_like_word(const ng_lexicon *lex, const char *s, size_t n)
 {
@@ -155,7 +164,7 @@ static int name_like_word(const ng_lexicon *lex, const char *s, size_t n)
                 continue;
             /* the tail as a capitalised noun: "depots" -> "Depots" */
             size_t bl = ng_lex_capitalise(buf, p, s + n);
-            if (ng_lex_is_word_form(lex, buf, bl) || ng_lex_role_get(lex, buf, bl))
+            if (ng_lex_is_word_form(lex, buf, bl) || ng_lex_role_get(lex, buf, bl) || nominal_infinitive(lex, p, tn))
                 return 0;
         }
     }
@@ -690,7 +699,7 @@ static void add_person(ctx *c, size_t a, size_t b, name_order order)
         tok_str(c, b)[tok_len(c, b) - 1] == 's' &&
         (order != NAME_KOREAN || ng_find_hyphen(tok_str(c, b), tok_len(c, b), 0, &(size_t){0})))
         end -= (uint32_t)(tok_len(c, b) - g);
-    gchar *label = g_strndup(c->text + start, end - start);
+    gchar *label = ng_ctx_span_label(c, start, end);
     size_t e = ng_ctx_entity(c, NG_ENT_PERSON, label, 0);
     ng_ctx_mention(c, e, a, b, start, end);
     if (order != NAME_GIVEN_FIRST)
@@ -865,6 +874,27 @@ static size_t match_titled(ctx *c, size_t i, size_t end, GArray *deferred)
     add_person(c, i + 1, j - 1,
                ng_lex_is_korean_surname(c->lex, tok_str(c, i + 1), tok_len(c, i + 1)) ? NAME_KOREAN : NAME_GIVEN_FIRST);
     return j - 1;
+}
+
+gchar *ng_ctx_span_label(const ctx *c, uint32_t start, uint32_t end)
+{
+    GString *l = g_string_sized_new(end - start);
+    const char *p = c->text + start, *e = c->text + end;
+    int space = 0;
+    while (p < e) {
+        gunichar u = g_utf8_get_char_validated(p, e - p);
+        const char *next = u == (gunichar)-1 || u == (gunichar)-2 ? p + 1 : g_utf8_next_char(p);
+        if (u != (gunichar)-1 && u != (gunichar)-2 && g_unichar_isspace(u)) {
+            space = 1;
+        } else {
+            if (space && l->len)
+                g_string_append_c(l, ' ');
+            space = 0;
+            g_string_append_len(l, p, next - p);
+        }
+        p = next;
+    }
+    return g_string_free(l, FALSE);
 }
 
 size_t ng_ctx_lexicon_mention(ctx *c, const ng_lex_entity *le, size_t first, size_t last, uint32_t start, uint32_t end)

@@ -2181,7 +2181,7 @@ static void add_tagged(ctx *c, size_t i, size_t j, ng_entity_type type)
     if (type == NG_ENT_PERSON && j > i && ll > 3 && ls[ll - 1] == 's' && ls[ll - 2] != 's' &&
         !ng_lex_is_word(c->lex, ls, ll) && ng_genitive_follows(c, j))
         b--;
-    gchar *label = g_strndup(c->text + a, b - a);
+    gchar *label = ng_ctx_span_label(c, a, b);
     size_t e = ng_ctx_entity(c, type, label, 0);
     ng_ctx_mention(c, e, i, j, a, b);
     if (type == NG_ENT_PERSON && j > i)
