@@ -375,6 +375,24 @@ static void labels_and_infinitive_nouns(void)
     ng_document_clear(&d);
 }
 
+/* A compound of a word the list has in lower case only ("Kurswechsel":
+ * "wechsel") is no name standing alone; the subject before it is the
+ * source. */
+static void compounds_of_lower_words(void)
+{
+    const char *text = "Wahl\n"
+                       "Der neue Chef gilt als Verfechter der Einparteienherrschaft. Trotzdem gehen Beobachter "
+                       "nicht von einem abrupten Kurswechsel aus, weder wirtschaftlich noch politisch.\n";
+    ng_document d;
+    ng_extraction x;
+    extract(text, &d, &x);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Kurswechsel") < 0);
+    long b = find_entity(&x, NG_ENT_PERSON, "Beobachter");
+    CHECK(b >= 0 && x.entities[b].anonymous);
+    ng_extraction_clear(&x);
+    ng_document_clear(&d);
+}
+
 /* Folding lower-cases as GLib does, also where it takes its fast path
  * (ASCII and Latin-1 letters) and for the letters beyond. */
 static void folding_as_glib(void)
@@ -423,6 +441,7 @@ int main(void)
     places_named_like_words();
     folding_as_glib();
     labels_and_infinitive_nouns();
+    compounds_of_lower_words();
     hostile();
     ng_lexicon_free(lex);
     TEST_DONE();

@@ -598,7 +598,7 @@ static size_t actor_after(ctx *c, size_t i, size_t end, size_t window)
         a = anonymous_at(c, k, end, &last, k == i || only_adverbs(c, i, k));
         if (a != NG_NONE)
             return a;
-        if (ng_is_name_like(c, k) && !(c->seg.tokens[k].flags & NG_TOKF_SENT_START) &&
+        if (ng_is_lone_name_like(c, k) && !(c->seg.tokens[k].flags & NG_TOKF_SENT_START) &&
             !ng_is_english_phrase(c, k, k)) {
             /* An unknown name right after the cue: a person ("sagte Budanow"). */
             return unknown_speaker(c, k, k);
@@ -847,7 +847,7 @@ static size_t subject_before(ctx *c, size_t verb, size_t first, const unsigned c
         size_t k = verb;
         while (k > start && verb - k < 3 && ng_is_name_like(c, k - 1) && c->tok_mention[k - 1] == NG_NONE)
             k--;
-        if (k < verb)
+        if (k < verb && (k + 1 < verb || ng_is_lone_name_like(c, k)))
             return unknown_speaker(c, k, verb - 1);
     }
     if (found == NG_NONE) {

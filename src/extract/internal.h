@@ -173,6 +173,9 @@ ng_status ng_find_claims(ctx *c);
 
 /* A person named by an unknown capitalised word after a cue ("sagte Budanow"). */
 int ng_is_name_like(const ctx *c, size_t i);
+/* The same for a word standing alone as a name: also not a compound of a
+ * word the list has in lower case only ("Europafragen"). */
+int ng_is_lone_name_like(const ctx *c, size_t i);
 /* Tokens i..j are all common words of the English word list, none a given or
  * family name or an acronym ("Technology", "Social Media", "The State"): a
  * title or a phrase the German word list cannot know, not an unknown name.

@@ -40,7 +40,7 @@ static int same_sentence(const ctx *c, size_t a, size_t b)
 
 /* Lexicon answers about token i's spelling, asked once per spelling (see
  * spelling.c): yes/no questions by number (bit of ng_spelling.flags). */
-enum { FLAG_KOREAN, FLAG_CHINESE, FLAG_GIVEN, FLAG_NAME_LIKE };
+enum { FLAG_KOREAN, FLAG_CHINESE, FLAG_GIVEN, FLAG_NAME_LIKE, FLAG_LOWER_COMPOUND };
 
 static int tok_flag(const ctx *c, size_t i, int k, int (*ask)(const ng_lexicon *, const char *, size_t))
 {
@@ -178,6 +178,30 @@ int ng_is_name_like(const ctx *c, size_t i)
     /* once per spelling while recognising (tok_spell), else asked again */
     return c->tok_spell ? tok_flag(c, i, FLAG_NAME_LIKE, name_like_word)
                         : name_like_word(c->lex, tok_str(c, i), tok_len(c, i));
+}
+
+/* A compound whose end, five bytes or more from its fourth character on,
+ * the word list has in lower case ("Europafragen", "Parteispitze",
+ * "Küstenwache"): the list carries nouns that are also a verb's or an
+ * adjective's form in lower case only.  Held against a word standing alone
+ * as a name, not against a name's further words ("Gottwald Kranebitter"). */
+static int lower_compound(const ng_lexicon *lex, const char *s, size_t n)
+{
+    size_t hl = 0;
+    if (n < 10 || ng_find_hyphen(s, n, 1, &hl) || !g_utf8_validate(s, (gssize)n, NULL))
+        return 0;
+    for (const char *p = g_utf8_offset_to_pointer(s, 3); p + 5 <= s + n; p = g_utf8_next_char(p))
+        if (ng_lex_is_word_form(lex, p, (size_t)(s + n - p)))
+            return 1;
+    return 0;
+}
+
+int ng_is_lone_name_like(const ctx *c, size_t i)
+{
+    if (!ng_is_name_like(c, i))
+        return 0;
+    return !(c->tok_spell ? tok_flag(c, i, FLAG_LOWER_COMPOUND, lower_compound)
+                          : lower_compound(c->lex, tok_str(c, i), tok_len(c, i)));
 }
 
 /* A surname after a given name or title: capitalised and not a role, a verb, a unit, a month or a demonym.  The

@@ -2130,7 +2130,7 @@ static int span_ok(const ctx *c, size_t copyright, size_t i, size_t j)
     const ng_token *a = &c->seg.tokens[i], *b = &c->seg.tokens[j];
     if (a->kind != NG_TOK_WORD || b->kind != NG_TOK_WORD || !(a->flags & NG_TOKF_CAP) || !(b->flags & NG_TOKF_CAP))
         return 0;
-    if (i == j && !ng_is_name_like(c, i))
+    if (i == j && !ng_is_lone_name_like(c, i))
         return 0;
     return copyright >= i && !ng_is_english_phrase(c, i, j);
 }
