@@ -393,6 +393,37 @@ static void compounds_of_lower_words(void)
     ng_document_clear(&d);
 }
 
+/* The dateline: the places before the dash at the start of one of the first
+ * sentences are places, known or not, whatever else the words could be
+ * ("Maria Enzersdorf" looks like a person's name); a headline before a
+ * dash is none.  An auxiliary before the subject is no adjective of an
+ * unnamed source ("hatten Experten gewarnt"). */
+static void datelines_and_auxiliaries(void)
+{
+    const char *text = "Turnier\n"
+                       "Der Titelverteidiger verlor im Finale. Kitzbühel – Der Sieger stand erst spät fest. "
+                       "Zuvor hatten Experten gewarnt, die Lage sei ernst.\n";
+    ng_document d;
+    ng_extraction x;
+    extract(text, &d, &x);
+    CHECK(find_entity(&x, NG_ENT_PLACE, "Kitzbühel") >= 0);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Kitzbühel") < 0);
+    for (size_t i = 0; i < x.nentities; i++)
+        CHECK(strncmp(x.entities[i].label, "hatte", 5) != 0);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Experte") >= 0);
+    ng_extraction_clear(&x);
+    ng_document_clear(&d);
+    extract("Umzug\nDie Firma zieht um. Maria Enzersdorf/Wien – Der Betrieb beginnt im Mai.\n", &d, &x);
+    CHECK(find_entity(&x, NG_ENT_PLACE, "Maria Enzersdorf") >= 0);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Maria Enzersdorf") < 0);
+    ng_extraction_clear(&x);
+    ng_document_clear(&d);
+    extract("Technik\nNeue Geräte im Test – Die Hersteller zeigen, was kommt.\n", &d, &x);
+    CHECK(find_entity(&x, NG_ENT_PLACE, "Neue Geräte im Test") < 0);
+    ng_extraction_clear(&x);
+    ng_document_clear(&d);
+}
+
 /* Folding lower-cases as GLib does, also where it takes its fast path
  * (ASCII and Latin-1 letters) and for the letters beyond. */
 static void folding_as_glib(void)
@@ -442,6 +473,7 @@ int main(void)
     folding_as_glib();
     labels_and_infinitive_nouns();
     compounds_of_lower_words();
+    datelines_and_auxiliaries();
     hostile();
     ng_lexicon_free(lex);
     TEST_DONE();

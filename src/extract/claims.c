@@ -75,7 +75,7 @@ static int adjective_shaped(const ctx *c, size_t k)
     int cap_only_first = (c->seg.tokens[k].flags & NG_TOKF_SENT_START) && ng_lex_is_lower_word(c->lex, s, n);
     if (c->seg.tokens[k].kind != NG_TOK_WORD || ((c->seg.tokens[k].flags & NG_TOKF_CAP) && !cap_only_first) ||
         !ng_adjective_ending(s, n) || ng_lex_is_determiner(c->lex, s, n) || ng_lex_verb_get(c->lex, s, n) ||
-        ng_lex_is_preposition(c->lex, s, n))
+        ng_lex_is_preposition(c->lex, s, n) || ng_lex_is_not_adjective(c->lex, s, n))
         return 0;
     return 1;
 }
@@ -298,6 +298,10 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
     while (j < end && j < adj_first + 3 && (adjective_shaped(c, j) || (j > i && place_adjective(c, j))))
         j++;
     size_t adjs = j - adj_first;
+    /* the finite auxiliary before its subject: "Zuvor hatten Experten
+     * gewarnt" (a bare noun is a source there as after an adjective) */
+    const int after_aux = i == adj_first && i > 0 && c->seg.tokens[i - 1].kind == NG_TOK_WORD &&
+                          ng_lex_is_not_adjective(c->lex, tok_str(c, i - 1), tok_len(c, i - 1));
     /* "Der Norweger versicherte": a definite demonym in the singular is the
      * person named just before */
     if (definite && !indefinite && !adjs && j < end && i < j && c->tok_mention[j] != NG_NONE &&
@@ -404,7 +408,7 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
             r = ng_lex_role_get(c->lex, h + hl, (size_t)(s + tok_len(c, j) - h - hl));
     }
     if (!r) {
-        if (speaker_slot && (definite || indefinite || adjs) && ng_ctx_ends_in(c, j, ng_lex_is_institution)) {
+        if (speaker_slot && (definite || indefinite || adjs || after_aux) && ng_ctx_ends_in(c, j, ng_lex_is_institution)) {
             gchar *noun = g_strndup(tok_str(c, j), tok_len(c, j));
             size_t e = make_anonymous(c, NG_ENT_ORGANIZATION, adj_first, j, noun);
             g_free(noun);
@@ -441,7 +445,7 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
             return h - 1;
         }
     }
-    if (speaker_slot && (definite || indefinite || adjs)) {
+    if (speaker_slot && (definite || indefinite || adjs || after_aux)) {
         /* "der Sprecher des Sicherheitsrates in Washington, John Kirby": the
          * person in apposition is the speaker. */
         for (size_t k = j + 1; k + 1 < end && k < j + 10; k++) {

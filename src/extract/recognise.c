@@ -1161,6 +1161,92 @@ static void mark_credits(ctx *c)
     }
 }
 
+/* A dash after a dateline: en dash, em dash or a hyphen standing alone. */
+static int is_dash(const ctx *c, size_t k)
+{
+    return ng_tok_equals(c, k, "\xE2\x80\x93") || ng_tok_equals(c, k, "\xE2\x80\x94") || ng_tok_equals(c, k, "-");
+}
+
+/* Tokens [a, b) as one place of a dateline: up to four words, the first and
+ * the last capitalised, those between capitalised or the small words of
+ * place names ("Ried im Innkreis", "Rio de Janeiro", "Halle an der
+ * Saale"); no month, verb, role or number word; the first word a name, not
+ * an ordinary one ("Update –", "Neue Kämpfe im Donbass –"), unless the
+ * lexicon knows the place. */
+static int dateline_place(const ctx *c, size_t a, size_t b)
+{
+    if (b <= a || b - a > 4 || !is_cap(c, a) || !is_cap(c, b - 1))
+        return 0;
+    for (size_t k = a; k < b; k++) {
+        const char *s = tok_str(c, k);
+        size_t n = tok_len(c, k);
+        if (!is_word(c, k) || c->tok_credit[k] || ng_lex_month(c->lex, s, n) || ng_lex_verb_get(c->lex, s, n) ||
+            ng_lex_role_get(c->lex, s, n) || ng_lex_number_get(c->lex, s, n))
+            return 0;
+        if (!is_cap(c, k) && !ng_lex_is_preposition(c->lex, s, n) && !ng_lex_is_determiner(c->lex, s, n) &&
+            !ng_lex_is_particle(c->lex, s, n))
+            return 0;
+    }
+    /* the first word a name: not "Am kommenden Mittwoch –", "Neue Kämpfe
+     * im Donbass –", "Und in …" */
+    return ng_ctx_lexicon_name(c, a, b - 1, 0) || ng_is_lone_name_like(c, a);
+}
+
+/* The dateline: "Kitzbühel – Der Sieger …", "Ried im Innkreis/Wien – …",
+ * "Berlin (dpa) – …" at the start of one of a text's first sentences: the
+ * places a report was filed from, known to the lexicon or not (a name
+ * there is a place whatever else it may be: "Neusiedl am See", "Maria
+ * Enzersdorf"), before the rules and the tagger read them.  Once a text. */
+static void match_dateline(ctx *c)
+{
+    size_t ns = c->seg.nsentences < 5 ? c->seg.nsentences : 5;
+    for (size_t s = 0; s < ns; s++) {
+        const ng_sentence *sn = &c->seg.sentences[s];
+        size_t i = sn->first, end = sn->first + sn->count, k = i;
+        while (k < end && k < i + 14 && !is_dash(c, k))
+            k++;
+        if (k == i || k + 1 >= end || !is_dash(c, k) || !is_cap(c, k + 1))
+            continue;
+        size_t stop = k; /* an agency in parentheses: "Berlin (dpa) –" */
+        if (ng_tok_equals(c, k - 1, ")")) {
+            size_t open = k - 1;
+            while (open > i && k - open < 6 && !ng_tok_equals(c, open, "("))
+                open--;
+            if (!ng_tok_equals(c, open, "("))
+                continue;
+            stop = open;
+        }
+        /* places separated by "/" */
+        size_t a = i, nseg = 0, seg[8][2];
+        int ok = 1;
+        for (size_t t = i; t <= stop && ok; t++) {
+            if (t == stop || ng_tok_equals(c, t, "/")) {
+                ok = nseg < 8 && dateline_place(c, a, t);
+                if (ok) {
+                    seg[nseg][0] = a;
+                    seg[nseg++][1] = t;
+                }
+                a = t + 1;
+            }
+        }
+        if (!ok)
+            continue;
+        for (size_t g = 0; g < nseg; g++) {
+            size_t b0 = seg[g][0], b1 = seg[g][1] - 1;
+            uint32_t start = c->seg.tokens[b0].start, stop_b = c->seg.tokens[b1].end;
+            const ng_lex_entity *le = ng_ctx_lexicon_name(c, b0, b1, 0);
+            if (le && (le->type == NG_ENT_PLACE || le->type == NG_ENT_COUNTRY)) {
+                ng_ctx_lexicon_mention(c, le, b0, b1, start, stop_b);
+            } else {
+                gchar *label = ng_ctx_span_label(c, start, stop_b);
+                ng_ctx_mention(c, ng_ctx_entity(c, NG_ENT_PLACE, label, 0), b0, b1, start, stop_b);
+                g_free(label);
+            }
+        }
+        return;
+    }
+}
+
 ng_status ng_recognise(ctx *c)
 {
     size_t nt = c->seg.ntokens;
@@ -1168,6 +1254,7 @@ ng_status ng_recognise(ctx *c)
     c->tok_spell = g_new(ng_spelling *, nt + 1);
     ng_spellings_of_tokens(c->spellings, c->text, c->seg.tokens, nt, c->tok_spell);
     mark_credits(c);
+    match_dateline(c);
     GArray *deferred = g_array_new(FALSE, FALSE, sizeof(size_t));
     /* Pass 1: persons, then lexicon names, compounds, adjectives, demonyms. */
     for (size_t s = 0; s < c->seg.nsentences; s++) {

@@ -575,6 +575,7 @@ SET_READER(surname_line, surnames)
 SET_READER(particle_line, particles)
 SET_READER(en_institution_line, en_institutions)
 SET_READER(continuation_line, continuation)
+SET_READER(not_adjective_line, not_adjectives)
 SET_READER(determiner_line, determiners)
 SET_READER(preposition_line, prepositions)
 SET_READER(place_preposition_line, place_preps)
@@ -616,7 +617,7 @@ static void load_word_list(ng_lexicon *lex, GHashTable *set, const char *env, co
      &(l)->given_names, &(l)->korean_surnames, &(l)->chinese_surnames, &(l)->surnames, &(l)->particles,     \
      &(l)->compass, &(l)->en_institutions, &(l)->company_nouns, &(l)->articles, &(l)->verbs, &(l)->numbers, \
      &(l)->qualifiers, &(l)->units, &(l)->cues, &(l)->abbrevs, &(l)->months, &(l)->pronouns,               \
-     &(l)->continuation, &(l)->dictionary, &(l)->english}
+     &(l)->continuation, &(l)->not_adjectives, &(l)->dictionary, &(l)->english}
 #define LEX_MAPS(l)                                                                                         \
     {&(l)->map.names, &(l)->map.names_folded, &(l)->map.determiners, &(l)->map.prepositions,                \
      &(l)->map.place_preps, &(l)->map.media_nouns, &(l)->map.credit_markers, &(l)->map.institutions,        \
@@ -625,8 +626,8 @@ static void load_word_list(ng_lexicon *lex, GHashTable *set, const char *env, co
      &(l)->map.korean_surnames, &(l)->map.chinese_surnames, &(l)->map.surnames, &(l)->map.particles,        \
      &(l)->map.compass, &(l)->map.en_institutions, &(l)->map.company_nouns, &(l)->map.articles,             \
      &(l)->map.verbs, &(l)->map.numbers, &(l)->map.qualifiers, &(l)->map.units, &(l)->map.cues,             \
-     &(l)->map.abbrevs, &(l)->map.months, &(l)->map.pronouns, &(l)->map.continuation, &(l)->map.dictionary, \
-     &(l)->map.english}
+     &(l)->map.abbrevs, &(l)->map.months, &(l)->map.pronouns, &(l)->map.continuation,                      \
+     &(l)->map.not_adjectives, &(l)->map.dictionary, &(l)->map.english}
 
 /* The maps replace the tables once loading is done: they hold copies of
  * the keys, so the tables (and the word list's text) can go. */
@@ -706,6 +707,7 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, ng_errmsg *err)
         {"lang/de/months.tsv", 2, 0, month_line},
         {"lang/de/pronouns.tsv", 2, 0, pronoun_line},
         {"lang/de/report_continuation.txt", 0, 0, continuation_line},
+        {"lang/de/not_adjectives.txt", 0, 0, not_adjective_line},
         {"lang/de/determiners.txt", 0, 0, determiner_line},
         {"lang/de/prepositions.txt", 0, 0, preposition_line},
         {"lang/de/place_prepositions.txt", 0, 0, place_preposition_line},
@@ -1055,6 +1057,11 @@ const ng_lex_qualifier *ng_lex_qualifier_get(const ng_lexicon *lex, const char *
 const ng_lex_cue *ng_lex_cue_get(const ng_lexicon *lex, const char *phrase)
 {
     return ng_strmap_get(lex->map.cues, phrase, strlen(phrase));
+}
+
+int ng_lex_is_not_adjective(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return lookup_lower(lex->map.not_adjectives, s, n) != NULL;
 }
 
 int ng_lex_is_continuation(const ng_lexicon *lex, const char *s, size_t n)

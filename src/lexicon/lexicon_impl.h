@@ -101,6 +101,7 @@ struct ng_lexicon {
     GHashTable *months;         /* month name -> GINT month */
     GHashTable *pronouns;       /* lowercase personal pronoun -> GINT gender char */
     GHashTable *continuation;   /* Konjunktiv I forms and 'demnach' (set) */
+    GHashTable *not_adjectives; /* words ending like adjectives that are none (set) */
     GHashTable *dictionary;     /* German word list (set), may be empty */
     GHashTable *english;        /* English word list (set), may be empty */
     /* The tables above as read-only maps for the lookups (strmap.h): same
@@ -111,7 +112,7 @@ struct ng_lexicon {
             *institutions, *folded_first, *name_first, *name_prefixes, *folded_prefixes, *adjectives, *demonyms,
             *roles, *given_names, *korean_surnames, *chinese_surnames, *surnames, *particles, *compass,
             *en_institutions, *company_nouns, *articles, *verbs, *numbers, *qualifiers, *units, *cues, *abbrevs,
-            *months, *pronouns, *continuation, *dictionary, *english;
+            *months, *pronouns, *continuation, *not_adjectives, *dictionary, *english;
     } map;
     struct ng_tagger *tagger;   /* statistical tagger (models/ner-de.tsv), or NULL: rules only */
     size_t nentities;
@@ -169,6 +170,9 @@ const ng_lex_unit *ng_lex_unit_get(const ng_lexicon *lex, const char *s, size_t 
 const ng_lex_qualifier *ng_lex_qualifier_get(const ng_lexicon *lex, const char *phrase);
 const ng_lex_cue *ng_lex_cue_get(const ng_lexicon *lex, const char *phrase);
 int ng_lex_is_continuation(const ng_lexicon *lex, const char *s, size_t n);
+/* A word that ends like an inflected adjective but is none: a finite form
+ * of an auxiliary or modal verb ("haben", "wurden"), "dessen", "meisten". */
+int ng_lex_is_not_adjective(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_is_abbrev(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_month(const ng_lexicon *lex, const char *s, size_t n);
 int ng_lex_pronoun(const ng_lexicon *lex, const char *s, size_t n);
