@@ -424,6 +424,23 @@ static void datelines_and_auxiliaries(void)
     ng_document_clear(&d);
 }
 
+/* One word's genitive, where the word without its s is a known name or a
+ * person of the text, is that name ("Adeles Platte", "Trummers Pläne"). */
+static void single_word_genitives(void)
+{
+    const char *text = "Musik\n"
+                       "Die Sängerin sagte den Auftritt ab. Adeles dritte Platte erscheint im Herbst, "
+                       "teilte ihr Label mit. Auch Trummer kam. Trummers Pläne sind neu.\n";
+    ng_document d;
+    ng_extraction x;
+    extract(text, &d, &x);
+    CHECK(find_entity(&x, NG_ENT_PERSON, "Adele") >= 0 && find_entity(&x, NG_ENT_PERSON, "Adeles") < 0);
+    long t = find_entity(&x, NG_ENT_PERSON, "Trummer");
+    CHECK(t >= 0 && mentions_of(&x, t) == 2 && find_entity(&x, NG_ENT_PERSON, "Trummers") < 0);
+    ng_extraction_clear(&x);
+    ng_document_clear(&d);
+}
+
 /* Folding lower-cases as GLib does, also where it takes its fast path
  * (ASCII and Latin-1 letters) and for the letters beyond. */
 static void folding_as_glib(void)
@@ -474,6 +491,7 @@ int main(void)
     labels_and_infinitive_nouns();
     compounds_of_lower_words();
     datelines_and_auxiliaries();
+    single_word_genitives();
     hostile();
     ng_lexicon_free(lex);
     TEST_DONE();

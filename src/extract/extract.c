@@ -169,7 +169,7 @@ static void ctx_close(ctx *c)
  * rules or features that changes what is extracted from the same text and
  * data, so that stores extract their documents again (data and model
  * changes are seen by the lexicon's fingerprint). */
-#define NG_EXTRACTOR_REVISION "2026-12-05.3"
+#define NG_EXTRACTOR_REVISION "2026-12-05.4"
 
 void ng_extractor_id(const ng_lexicon *lex, char *out)
 {

@@ -192,6 +192,8 @@ const ng_lex_entity *ng_ctx_lexicon_name(const ctx *c, size_t i, size_t j, int g
  * its name being also an ordinary word ("berichtete Golem"), or NULL; NULL
  * too when a person is asked and the name is also a person's ("Austin"). */
 const ng_lex_entity *ng_ctx_name_meant(const ctx *c, size_t i, size_t j, ng_entity_type asked);
+/* Whether the text has a person labelled s[0..n) so far. */
+int ng_ctx_person_named(const ctx *c, const char *s, size_t n);
 /* A name's label from the text's bytes [start, end): every run of white
  * space one space ("Laurent  Mekul" is "Laurent Mekul").  Caller frees. */
 gchar *ng_ctx_span_label(const ctx *c, uint32_t start, uint32_t end);

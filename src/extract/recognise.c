@@ -900,6 +900,18 @@ static size_t match_titled(ctx *c, size_t i, size_t end, GArray *deferred)
     return j - 1;
 }
 
+int ng_ctx_person_named(const ctx *c, const char *s, size_t n)
+{
+    gchar *label = g_strndup(s, n);
+    char buf[256];
+    char *lk = typed_string(buf, sizeof buf, (int)NG_ENT_PERSON, '\x1f', label);
+    int found = g_hash_table_lookup(c->by_label, lk) != NULL;
+    if (lk != buf)
+        g_free(lk);
+    g_free(label);
+    return found;
+}
+
 gchar *ng_ctx_span_label(const ctx *c, uint32_t start, uint32_t end)
 {
     GString *l = g_string_sized_new(end - start);

@@ -2181,6 +2181,14 @@ static void add_tagged(ctx *c, size_t i, size_t j, ng_entity_type type)
     if (type == NG_ENT_PERSON && j > i && ll > 3 && ls[ll - 1] == 's' && ls[ll - 2] != 's' &&
         !ng_lex_is_word(c->lex, ls, ll) && ng_genitive_follows(c, j))
         b--;
+    /* and one word's, where the word without its s is a known name or a
+     * person of the text and the word itself no name ("Adeles dritte
+     * Platte", "Trummers Pläne" after "Trummer"; not "Thomas", "Jonas") */
+    if (type == NG_ENT_PERSON && j == i && ll > 3 && ls[ll - 1] == 's' && ls[ll - 2] != 's' &&
+        ng_genitive_follows(c, j) && !ng_lex_is_given_name(c->lex, ls, ll) && !ng_lex_is_surname(c->lex, ls, ll) &&
+        (ng_lex_is_given_name(c->lex, ls, ll - 1) || ng_lex_is_surname(c->lex, ls, ll - 1) ||
+         ng_ctx_person_named(c, ls, ll - 1)))
+        b--;
     gchar *label = ng_ctx_span_label(c, a, b);
     size_t e = ng_ctx_entity(c, type, label, 0);
     ng_ctx_mention(c, e, i, j, a, b);
