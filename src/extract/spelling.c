@@ -32,7 +32,7 @@ void ng_spellings_free(ng_spellings *m)
     if (!m)
         return;
     for (size_t k = 0; k * SPELL_CHUNK < m->n; k++)
-        g_free(m->chunks[k]);
+        g_aligned_free(m->chunks[k]);
     g_free(m->chunks);
     g_free(m->slots);
     g_string_chunk_free(m->strings);
@@ -82,7 +82,7 @@ static ng_spelling *spelling_hashed(ng_spellings *m, const char *s, size_t n, ui
     }
     if (m->n % SPELL_CHUNK == 0) {
         m->chunks = g_renew(ng_spelling *, m->chunks, m->n / SPELL_CHUNK + 1);
-        m->chunks[m->n / SPELL_CHUNK] = g_new(ng_spelling, SPELL_CHUNK);
+        m->chunks[m->n / SPELL_CHUNK] = g_aligned_alloc(SPELL_CHUNK, sizeof(ng_spelling), _Alignof(ng_spelling));
     }
     ng_spelling *r = rec_at(m, m->n++);
     g_assert(m->n < UINT32_MAX);
