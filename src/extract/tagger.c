@@ -222,13 +222,13 @@ static const char *const infl_endings[] = {"s", "es", "n", "en", "e", "er"};
 
 #define POW_MAX 64 /* longest part whose B^len is in the table */
 
-/* Every constant part, hashed once (kept in the tagger, read-only). */
 /* The joint features that begin with a token's part (see joint_hashes),
  * each up to its "|": as the token before ("w-1w=", "w-1sh=", "w-1cd=" with
  * its word), the one before that ("w-2w-1="), the token itself ("ww+1=",
  * "cdw+1=", "shsh+1="). */
 enum { J_WM1W, J_WM1SH, J_WM1CD, J_WM2WM1, J_WWP1, J_CDWP1, J_SHSHP1, J_COUNT };
 
+/* Every constant part, hashed once (kept in the tagger, read-only). */
 typedef struct featparts {
     part fixed[F_COUNT];
     part lex[LC_COUNT];
@@ -312,14 +312,22 @@ static part part_fast(const featparts *fp, const char *s, size_t n)
 #define LEX_MAX 10   /* lexicon classes per token */
 #define AFFIX_MAX 4
 
+/* What tagging with a fixed-point model reads of a token wherever it
+ * stands (joint_hashes, tag_sentence): the first parts of its features
+ * that join several tokens, its lexicon classes.  A spelling's record keeps
+ * this alone once its sums are made (memo_get). */
+typedef struct tokhot {
+    part plw, psh, pcd;
+    uint64_t jl[J_COUNT]; /* joint features' first parts from this token (J_*, see joint_hashes) */
+    int nlex;
+    unsigned char lexc[LEX_MAX]; /* LC_* */
+} tokhot;
+
 typedef struct tokinfo {
     /* First what tagging reads for every token (also of its neighbours),
      * together: the strings below as parts of features, the classes. */
-    part plw, psh, pcd;
-    uint64_t jl[J_COUNT]; /* joint features' first parts from this token (J_*, see joint_hashes) */
+    tokhot hot;
     part psuf[3], pinfl, pw, ppre, pdict, phead;
-    int nlex;
-    unsigned char lexc[LEX_MAX]; /* LC_* */
     char cap;     /* X initial capital, A all capitals, x lower, m lower then capital, d digit, p other */
     char len;     /* length class */
     char cmp;     /* C: not in the word list, but its end is (a compound: "Atomkraft"); '-' when not */
@@ -333,26 +341,6 @@ typedef struct tokinfo {
     char infl[8]; /* which of word+s, +es, +n, +en, +e, +er are in the word list: names have "s" at most */
     char head[WORD_MAX + 1]; /* that end in lower case, or "" */
 } tokinfo;
-
-/* What tagging with a fixed-point model reads of a token wherever it
- * stands (joint_hashes, tag_sentence), kept with its spelling's record: the
- * whole tokinfo is needed only until the record's sums are made. */
-typedef struct tokhot {
-    part plw, psh, pcd;
-    uint64_t jl[J_COUNT];
-    int nlex;
-    unsigned char lexc[LEX_MAX];
-} tokhot;
-
-static void hot_of(const tokinfo *t, tokhot *h)
-{
-    h->plw = t->plw;
-    h->psh = t->psh;
-    h->pcd = t->pcd;
-    memcpy(h->jl, t->jl, sizeof h->jl);
-    h->nlex = t->nlex;
-    memcpy(h->lexc, t->lexc, sizeof h->lexc);
-}
 
 /* Copies at most max bytes of s, cut at a character boundary. */
 static void copy_cut(char *dst, const char *s, size_t n, size_t max)
@@ -502,8 +490,8 @@ static void shape_of(tokinfo *ti, const char *s, size_t n)
 
 static void add_lex(tokinfo *ti, int code)
 {
-    if (ti->nlex < LEX_MAX)
-        ti->lexc[ti->nlex++] = (unsigned char)code;
+    if (ti->hot.nlex < LEX_MAX)
+        ti->hot.lexc[ti->hot.nlex++] = (unsigned char)code;
 }
 
 /* A key asked of several maps, hashed once. */
@@ -568,7 +556,6 @@ static int has(const ng_strmap *m, const char *key, size_t n)
 {
     return ng_strmap_has(m, key, n);
 }
-
 
 static void token_info(const ng_lexicon *lex, const ng_tag_token *t, tokinfo *ti)
 {
@@ -771,11 +758,11 @@ static void token_spelling_features(const tokinfo *t, featset *fs)
     const featparts *fp = fs->fp;
     const part *F = fp->fixed;
     const part *c1 = &fp->ch[t->cap & 127], *ln = &fp->ch[t->len & 127], *bar = &F[F_BAR];
-    const part *cd = &t->pcd;
+    const part *cd = &t->hot.pcd;
     fs_add(fs, &F[F_B], NULL, NULL, NULL);
-    fs_add(fs, &F[F_SH], &t->psh, NULL, NULL);
+    fs_add(fs, &F[F_SH], &t->hot.psh, NULL, NULL);
     fs_add(fs, &F[F_W], &t->pw, NULL, NULL);
-    fs_add(fs, &F[F_LW], &t->plw, NULL, NULL);
+    fs_add(fs, &F[F_LW], &t->hot.plw, NULL, NULL);
     fs_add(fs, &F[F_P3], &t->ppre, NULL, NULL);
     fs_add(fs, &F[F_S2], &t->psuf[0], NULL, NULL);
     fs_add(fs, &F[F_S3], &t->psuf[1], NULL, NULL);
@@ -792,7 +779,7 @@ static void token_spelling_features(const tokinfo *t, featset *fs)
     if (t->cap == 'X' || t->cap == 'A') {
         /* character trigrams of capitalised words, with ^ and $ at the ends */
         char pad[WORD_MAX + 3]; /* "^" lw "$" */
-        size_t lwl = t->plw.len;
+        size_t lwl = t->hot.plw.len;
         pad[0] = '^';
         memcpy(pad + 1, t->lw, lwl);
         pad[lwl + 1] = '$';
@@ -820,12 +807,12 @@ static void token_class_features(const tokinfo *t, featset *fs)
     const featparts *fp = fs->fp;
     const part *F = fp->fixed;
     const part *c1 = &fp->ch[t->cap & 127], *bar = &F[F_BAR];
-    for (int k = 0; k < t->nlex; k++) {
-        fs_add(fs, &F[F_L], &fp->lex[t->lexc[k]], NULL, NULL);
-        fs_add(fs, &F[F_LC], &fp->lex[t->lexc[k]], bar, c1);
+    for (int k = 0; k < t->hot.nlex; k++) {
+        fs_add(fs, &F[F_L], &fp->lex[t->hot.lexc[k]], NULL, NULL);
+        fs_add(fs, &F[F_LC], &fp->lex[t->hot.lexc[k]], bar, c1);
     }
-    if (!t->nlex)
-        fs_add(fs, &F[F_LNONE], &t->pcd, NULL, NULL);
+    if (!t->hot.nlex)
+        fs_add(fs, &F[F_LNONE], &t->hot.pcd, NULL, NULL);
 }
 
 /* A sentence as the features see it: each token's record (one record may
@@ -868,7 +855,7 @@ static void token_features(const sentence *sn, size_t i, int which, featset *fs)
     const size_t n = sn->n;
     const tokinfo *t = sn->t[i];
     const int self = which & FEAT_SELF, joint = which & FEAT_JOINT;
-    const part *bar = &F[F_BAR], *cd = &t->pcd;
+    const part *bar = &F[F_BAR], *cd = &t->hot.pcd;
     if (self)
         token_spelling_features(t, fs);
     if (joint) {
@@ -906,22 +893,22 @@ static void token_features(const sentence *sn, size_t i, int which, featset *fs)
             continue;
         }
         if (nb)
-            fs_add(fs, &F[pw[k]], &u->plw, NULL, NULL);
+            fs_add(fs, &F[pw[k]], &u->hot.plw, NULL, NULL);
         if (which & FEAT_RULE(offs[k]))
             fs_add(fs, &F[pr[k]], &fp->rule[sn->rule[(long)i + offs[k]]], NULL, NULL);
         if (nb && (k == 1 || k == 2)) {
-            fs_add(fs, &F[psh[k]], &u->psh, NULL, NULL);
-            fs_add(fs, &F[pcd[k]], &u->pcd, NULL, NULL);
-            for (int m = 0; m < u->nlex; m++)
-                fs_add(fs, &F[pl[k]], &fp->lex[u->lexc[m]], NULL, NULL);
+            fs_add(fs, &F[psh[k]], &u->hot.psh, NULL, NULL);
+            fs_add(fs, &F[pcd[k]], &u->hot.pcd, NULL, NULL);
+            for (int m = 0; m < u->hot.nlex; m++)
+                fs_add(fs, &F[pl[k]], &fp->lex[u->hot.lexc[m]], NULL, NULL);
         }
     }
     const tokinfo *p = at(sn, (long)i - 1), *nx = at(sn, (long)i + 1);
-    const part *plw = p ? &p->plw : &F[F_BOS], *nlw = nx ? &nx->plw : &F[F_EOS];
+    const part *plw = p ? &p->hot.plw : &F[F_BOS], *nlw = nx ? &nx->hot.plw : &F[F_EOS];
     if (joint) {
-        fs_add(fs, &F[F_WM1W], plw, bar, &t->plw);
-        fs_add(fs, &F[F_WWP1], &t->plw, bar, nlw);
-        fs_add(fs, &F[F_WM1SH], plw, bar, &t->psh);
+        fs_add(fs, &F[F_WM1W], plw, bar, &t->hot.plw);
+        fs_add(fs, &F[F_WWP1], &t->hot.plw, bar, nlw);
+        fs_add(fs, &F[F_WM1SH], plw, bar, &t->hot.psh);
     }
     /* the word list's verdict with its neighbours: "in" + unknown capitalised word */
     if (which & FEAT_OWN)
@@ -930,8 +917,8 @@ static void token_features(const sentence *sn, size_t i, int which, featset *fs)
         fs_add(fs, &F[F_WM1CD], plw, bar, cd);
         fs_add(fs, &F[F_CDWP1], cd, bar, nlw);
         if (p)
-            for (int m = 0; m < p->nlex; m++)
-                fs_add(fs, &F[F_LM1CD], &fp->lex[p->lexc[m]], bar, cd);
+            for (int m = 0; m < p->hot.nlex; m++)
+                fs_add(fs, &F[F_LM1CD], &fp->lex[p->hot.lexc[m]], bar, cd);
     }
     /* endings of the neighbours, a stand-in for their part of speech */
     if (which & FEAT_NB(-1))
@@ -941,8 +928,8 @@ static void token_features(const sentence *sn, size_t i, int which, featset *fs)
     if (!joint)
         return;
     const tokinfo *p2 = at(sn, (long)i - 2);
-    fs_add(fs, &F[F_WM2WM1], p2 ? &p2->plw : &F[F_BOS], bar, plw);
-    fs_add(fs, &F[F_SHSHP1], &t->psh, bar, nx ? &nx->psh : &F[F_EOS]);
+    fs_add(fs, &F[F_WM2WM1], p2 ? &p2->hot.plw : &F[F_BOS], bar, plw);
+    fs_add(fs, &F[F_SHSHP1], &t->hot.psh, bar, nx ? &nx->hot.psh : &F[F_EOS]);
 }
 
 /* The hashes of token i's JOINT features, as token_features adds them with
@@ -996,9 +983,9 @@ static void tokinfo_parts(const featparts *fp, tokinfo *t)
     pre[0] = 0;
     for (size_t i = 0; i < lwl; i++)
         pre[i + 1] = hash_add(hash_mul(pre[i], HASH_B), (unsigned char)t->lw[i]);
-    t->plw = (part){pre[lwl], fp->pow[lwl], t->lw, (uint32_t)lwl};
+    t->hot.plw = (part){pre[lwl], fp->pow[lwl], t->lw, (uint32_t)lwl};
     size_t wl = strlen(t->w);
-    t->pw = wl == lwl && memcmp(t->w, t->lw, wl) == 0 ? (part){t->plw.h, t->plw.pw, t->w, (uint32_t)wl}
+    t->pw = wl == lwl && memcmp(t->w, t->lw, wl) == 0 ? (part){t->hot.plw.h, t->hot.plw.pw, t->w, (uint32_t)wl}
                                                       : part_fast(fp, t->w, wl);
     size_t pl = strlen(t->pre);
     t->ppre = pl <= lwl && memcmp(t->pre, t->lw, pl) == 0 ? part_sub(fp, pre, 0, pl, t->pre)
@@ -1009,7 +996,7 @@ static void tokinfo_parts(const featparts *fp, tokinfo *t)
                          ? part_sub(fp, pre, lwl - sl, lwl, t->suf[k])
                          : part_fast(fp, t->suf[k], sl);
     }
-    t->psh = part_fast(fp, t->sh, strlen(t->sh));
+    t->hot.psh = part_fast(fp, t->sh, strlen(t->sh));
     int d = (t->dict[0] == 'W') | (t->dict[1] == 'L') << 1 | (t->dict[2] == 'F') << 2;
     t->pdict = strcmp(fp->dict_s[d], t->dict) == 0 ? fp->dict[d] : part_fast(fp, t->dict, strlen(t->dict));
     int f = 0;
@@ -1018,12 +1005,12 @@ static void tokinfo_parts(const featparts *fp, tokinfo *t)
     t->pinfl = strcmp(fp->infl_s[f], t->infl) == 0 ? fp->infl[f] : part_fast(fp, t->infl, strlen(t->infl));
     size_t cl = strlen(t->cd);
     if (cl >= 2 && t->cd[0] == t->cap && (t->cap & 0x80) == 0 && t->cd[1] == '|' && strcmp(t->cd + 2, t->dict) == 0)
-        t->pcd = (part){hash_join(hash_join(fp->ch[(int)t->cap].h, &fp->fixed[F_BAR]), &t->pdict), fp->pow[cl], t->cd,
+        t->hot.pcd = (part){hash_join(hash_join(fp->ch[(int)t->cap].h, &fp->fixed[F_BAR]), &t->pdict), fp->pow[cl], t->cd,
                         (uint32_t)cl};
     else
-        t->pcd = part_fast(fp, t->cd, cl);
+        t->hot.pcd = part_fast(fp, t->cd, cl);
     t->phead = part_fast(fp, t->head, strlen(t->head));
-    joint_firsts(fp, &t->plw, &t->psh, &t->pcd, t->jl);
+    joint_firsts(fp, &t->hot.plw, &t->hot.psh, &t->hot.pcd, t->hot.jl);
 }
 
 /* The records of the spellings met so far in one text, or in all the texts
@@ -1036,7 +1023,6 @@ typedef struct memo_rec {
     uint64_t hash;
     const char *s;
     size_t len;
-    int summed;             /* self and nb hold the sums */
     wsum self[ROW_TAGS];    /* SELF and OWN features */
     /* NB(k) features of this spelling as the neighbour at offset -2, -1, +1,
      * +2: a vector of the memo's pool, or zero_row when none is in the model */
@@ -1187,7 +1173,6 @@ static memo_rec *memo_get(tagmemo *m, const ng_tagger *tagger, const featparts *
     r->s = m->keys ? g_string_chunk_insert_len(m->keys, t->s, (gssize)t->len) : t->s;
     r->len = t->len;
     r->hash = h;
-    r->summed = 0;
     int keep = !tagger;
 #ifndef NDEBUG
     keep = 1; /* for tag_sentence's check of joint_hashes */
@@ -1203,7 +1188,7 @@ static memo_rec *memo_get(tagmemo *m, const ng_tagger *tagger, const featparts *
     }
     token_info(lex, t, info);
     tokinfo_parts(fp, info);
-    hot_of(info, &r->hot);
+    r->hot = info->hot;
     r->info = keep ? info : NULL;
     if (tagger)
         sum_spelling(tagger, m, r, info);
@@ -1895,7 +1880,6 @@ static void sum_spelling(const ng_tagger *t, tagmemo *memo, memo_rec *r, const t
         sentence sn = sentence_around(info, nb_offs[k], row, rules, NG_RULE_NONE, &i);
         r->nb[k] = sum_features(t, &sn, i, FEAT_NB(nb_offs[k]), v) ? pool_add(memo, v) : zero_row;
     }
-    r->summed = 1;
 }
 
 /* Asks for the parts of a record that tagging reads: its sums, its tokhot. */
@@ -1984,7 +1968,6 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
         }
         hash[fs.n++] = hash_join(tagger->t1s[i >= 1 ? inner[i - 1] : nt], &sn.hot[i]->psh); /* "t1s=" t1 "|" shape */
         size_t nfound = find_all(tagger, hash, fs.n, found);
-        int prev = i ? inner[i - 1] : NG_TAG_O;
         if (tagger->rows) {
             wsum sum[ROW_TAGS];
             score_rows_onto(tagger, rows, nr, found, nfound, sum);
@@ -1993,6 +1976,7 @@ static void tag_sentence(const ng_tagger *tagger, const ng_lexicon *lex, tagmemo
         } else {
             score_in_order(tagger, found, nfound, score);
         }
+        int prev = i ? inner[i - 1] : NG_TAG_O;
         int best = -1, second = -1;
         if (!margin) {
             /* the best alone (the first of equals), without the runner-up's branches */
