@@ -117,8 +117,27 @@ int ng_is_english_phrase(const ctx *c, size_t i, size_t j)
     return 1;
 }
 
-/* An ordinary German word (in the dictionary in lower case, or as written
- * when it is not a known name part). */
+/* An end of the word s[0..n), from its character `from` on and min bytes
+ * or more, that satisfies is: as written, or capitalised when cap is set
+ * (a compound's head as a noun: "Munitionsdepots" ends in "Depots"). */
+static int some_tail(const ng_lexicon *lex, const char *s, size_t n, long from, size_t min, int cap,
+                     int (*is)(const ng_lexicon *, const char *, size_t))
+{
+    char buf[128];
+    for (const char *p = g_utf8_offset_to_pointer(s, from); p + min <= s + n; p = g_utf8_next_char(p)) {
+        size_t tn = (size_t)(s + n - p);
+        if (cap ? tn < sizeof buf && is(lex, buf, ng_lex_capitalise(buf, p, s + n)) : is(lex, p, tn))
+            return 1;
+    }
+    return 0;
+}
+
+/* A role or a word form of the list: the head of a compound noun. */
+static int noun_or_role(const ng_lexicon *lex, const char *s, size_t n)
+{
+    return ng_lex_is_word_form(lex, s, n) || ng_lex_role_get(lex, s, n);
+}
+
 /* A verb's infinitive of eight bytes or more in the word list, as the end
  * of a compound noun ("Energieunternehmen", "Freihandelsabkommen"): the
  * word lists carry nouns made of infinitives in lower case only. */
@@ -156,21 +175,14 @@ static int name_like_word(const ng_lexicon *lex, const char *s, size_t n)
     }
     /* (a hyphenated word was judged by its last part above: "Navarro-Valls"
      * is no compound of "All") */
-    if (n >= 10 && !h) {
-        for (const char *p = g_utf8_offset_to_pointer(s, 3); p < s + n - 3; p = g_utf8_next_char(p)) {
-            size_t tn = (size_t)(s + n - p);
-            char buf[128];
-            if (tn >= sizeof buf)
-                continue;
-            /* the tail as a capitalised noun: "depots" -> "Depots" */
-            size_t bl = ng_lex_capitalise(buf, p, s + n);
-            if (ng_lex_is_word_form(lex, buf, bl) || ng_lex_role_get(lex, buf, bl) || nominal_infinitive(lex, p, tn))
-                return 0;
-        }
-    }
+    if (n >= 10 && !h &&
+        (some_tail(lex, s, n, 3, 4, 1, noun_or_role) || some_tail(lex, s, n, 3, 8, 0, nominal_infinitive)))
+        return 0;
     return 1;
 }
 
+/* An ordinary German word (in the dictionary in lower case, or as written
+ * when it is not a known name part) is not name-like. */
 int ng_is_name_like(const ctx *c, size_t i)
 {
     if (!is_cap(c, i) || tok_len(c, i) < 2 || (c->seg.tokens[i].flags & NG_TOKF_ABBREV))
@@ -188,12 +200,8 @@ int ng_is_name_like(const ctx *c, size_t i)
 static int lower_compound(const ng_lexicon *lex, const char *s, size_t n)
 {
     size_t hl = 0;
-    if (n < 10 || ng_find_hyphen(s, n, 1, &hl) || !g_utf8_validate(s, (gssize)n, NULL))
-        return 0;
-    for (const char *p = g_utf8_offset_to_pointer(s, 3); p + 5 <= s + n; p = g_utf8_next_char(p))
-        if (ng_lex_is_word_form(lex, p, (size_t)(s + n - p)))
-            return 1;
-    return 0;
+    return n >= 10 && !ng_find_hyphen(s, n, 1, &hl) && g_utf8_validate(s, (gssize)n, NULL) &&
+           some_tail(lex, s, n, 3, 5, 0, ng_lex_is_word_form);
 }
 
 int ng_is_lone_name_like(const ctx *c, size_t i)
@@ -223,14 +231,7 @@ int ng_ctx_ends_in(const ctx *c, size_t k, int (*is)(const ng_lexicon *, const c
 {
     const char *s = tok_str(c, k);
     size_t n = tok_len(c, k);
-    if (is(c->lex, s, n))
-        return 1;
-    char buf[128];
-    for (const char *p = g_utf8_next_char(s); p < s + n - 3 && n < sizeof buf; p = g_utf8_next_char(p)) {
-        if (is(c->lex, buf, ng_lex_capitalise(buf, p, s + n)))
-            return 1;
-    }
-    return 0;
+    return is(c->lex, s, n) || some_tail(c->lex, s, n, 1, 4, 1, is);
 }
 
 /* A role that is a title before a name ("Präsident", "Gründer"). */
@@ -310,8 +311,6 @@ static int ambiguous_fits(const ctx *c, const ng_lex_entity *e, size_t i, size_t
     return i > 0 && article_like(c, i - 1) && (e->type != NG_ENT_MEDIA || reporting_near(c, i - 1, last));
 }
 
-/* The most words of a lexicon name that may start with token i (0: none);
- * its spelling (and whether it is a word) decides: asked once per spelling. */
 /* An outlet written in capitals, as papers write their own and others'
  * names ("sagte er dem STANDARD", "im SPIEGEL"): the media entry of the
  * word with only its first letter capital, or NULL. */
@@ -354,6 +353,8 @@ static int capitals_around(const ctx *c, size_t i)
     return 0;
 }
 
+/* The most words of a lexicon name that may start with token i (0: none);
+ * its spelling (and whether it is a word) decides: asked once per spelling. */
 static int phrase_max(const ctx *c, size_t i)
 {
     const int word = is_word(c, i);
