@@ -291,9 +291,9 @@ static int article_like(const ctx *c, size_t i)
 
 /* Whether a lexicon name that is also an ordinary word (ambiguous), tokens
  * i..last, is meant as the name here: after an opening quotation mark; a
- * place after a preposition that takes a bare place name or as a dateline
- * ("in Essen", "Zug – "; an article means the word: "das Essen", "mit dem
- * Zug"); anything else after an article, an outlet only where a report is
+ * place after a preposition that takes a bare place name ("in Essen"; an
+ * article means the word: "das Essen", "mit dem Zug"; a dateline, "Zug –
+ * ", is match_dateline's); anything else after an article, an outlet only where a report is
  * spoken of ("berichtet die Zeit", "laut der Zeit"; "mit der Zeit" is
  * time). */
 static int ambiguous_fits(const ctx *c, const ng_lex_entity *e, size_t i, size_t last)
@@ -301,12 +301,8 @@ static int ambiguous_fits(const ctx *c, const ng_lex_entity *e, size_t i, size_t
     if (i > 0 && c->seg.tokens[i - 1].kind == NG_TOK_QUOTE_OPEN)
         return 1;
     if (e->type == NG_ENT_PLACE) {
-        if (i > 0 && same_sentence(c, i - 1, i) && is_word(c, i - 1) &&
-            ng_lex_is_place_preposition(c->lex, tok_str(c, i - 1), tok_len(c, i - 1)))
-            return 1;
-        return (c->seg.tokens[i].flags & NG_TOKF_LINE_START) && last + 1 < c->seg.ntokens &&
-               (ng_tok_equals(c, last + 1, "\xE2\x80\x93") || ng_tok_equals(c, last + 1, "-") ||
-                ng_tok_equals(c, last + 1, "/"));
+        return i > 0 && same_sentence(c, i - 1, i) && is_word(c, i - 1) &&
+               ng_lex_is_place_preposition(c->lex, tok_str(c, i - 1), tok_len(c, i - 1));
     }
     return i > 0 && article_like(c, i - 1) && (e->type != NG_ENT_MEDIA || reporting_near(c, i - 1, last));
 }
