@@ -302,6 +302,8 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
      * gewarnt" (a bare noun is a source there as after an adjective) */
     const int after_aux = i == adj_first && i > 0 && c->seg.tokens[i - 1].kind == NG_TOK_WORD &&
                           ng_lex_is_not_adjective(c->lex, tok_str(c, i - 1), tok_len(c, i - 1));
+    /* a noun qualified enough to stand for an unnamed source */
+    const int described = definite || indefinite || adjs || after_aux;
     /* "Der Norweger versicherte": a definite demonym in the singular is the
      * person named just before */
     if (definite && !indefinite && !adjs && j < end && i < j && c->tok_mention[j] != NG_NONE &&
@@ -408,7 +410,7 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
             r = ng_lex_role_get(c->lex, h + hl, (size_t)(s + tok_len(c, j) - h - hl));
     }
     if (!r) {
-        if (speaker_slot && (definite || indefinite || adjs || after_aux) && ng_ctx_ends_in(c, j, ng_lex_is_institution)) {
+        if (speaker_slot && described && ng_ctx_ends_in(c, j, ng_lex_is_institution)) {
             gchar *noun = g_strndup(tok_str(c, j), tok_len(c, j));
             size_t e = make_anonymous(c, NG_ENT_ORGANIZATION, adj_first, j, noun);
             g_free(noun);
@@ -445,7 +447,7 @@ static size_t anonymous_at(ctx *c, size_t i, size_t end, size_t *last, int speak
             return h - 1;
         }
     }
-    if (speaker_slot && (definite || indefinite || adjs || after_aux)) {
+    if (speaker_slot && described) {
         /* "der Sprecher des Sicherheitsrates in Washington, John Kirby": the
          * person in apposition is the speaker. */
         for (size_t k = j + 1; k + 1 < end && k < j + 10; k++) {

@@ -653,6 +653,11 @@ static int short_filter_has(const ctx *c, uint64_t h)
     return (c->short_filter[(h >> 6) & 15] >> (h & 63)) & 1;
 }
 
+static void short_filter_add(ctx *c, uint64_t h)
+{
+    c->short_filter[(h >> 6) & 15] |= UINT64_C(1) << (h & 63);
+}
+
 /* The entities registered under the short key of token i's first n bytes
  * (kept with that spelling in c->spellings; the token's own when n is its
  * length), or NULL. */
@@ -673,8 +678,7 @@ static GArray *short_list(ctx *c, size_t i, size_t n)
 static void register_short(ctx *c, size_t e, const char *s, size_t n)
 {
     gchar *k = short_key(s, n);
-    uint64_t h = ng_hash_bytes(k, strlen(k));
-    c->short_filter[(h >> 6) & 15] |= UINT64_C(1) << (h & 63);
+    short_filter_add(c, ng_hash_bytes(k, strlen(k)));
     GArray *list = g_hash_table_lookup(c->short_names, k);
     if (!list) {
         list = g_array_new(FALSE, FALSE, sizeof(size_t));
